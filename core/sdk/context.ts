@@ -1,0 +1,106 @@
+/**
+ * Terminology.
+ * - workflow: a user's rule, a graph of nodes; published versions are immutable.
+ * - node: one box of the graph, an instance of a node type (`<plugin>.<node>`) with props.
+ * - run: one execution of a workflow version for one inbound event.
+ * - step: the execution of one node within a run (persisted with input, output, error).
+ * - trigger: the node that decides whether an inbound event starts a run.
+ * - connection: a tenant's credentials for a plugin's remote service (encrypted at rest).
+ *
+ * The context is a plugin's only door to the core.
+ */
+import type { z } from 'zod';
+
+export interface Logger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export interface HttpRequest {
+  method?: string;
+  url: string;
+  headers?: Record<string, string>;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+  /** Per-request timeout (default 30 000 ms). */
+  timeoutMs?: number;
+  /** Query parameters appended to the URL. */
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the response is JSON, the text otherwise. */
+  body: unknown;
+}
+
+/**
+ * HTTP for plugins. Network failures and timeouts throw OperationalError (`HTTP_NETWORK`,
+ * `HTTP_TIMEOUT`); any HTTP status is returned, the plugin decides what it means.
+ */
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+/** A small key-value store scoped to the workflow (e.g. a remote webhook id). */
+export interface KvStore {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  put(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface RunInfo {
+  runId: string;
+  workflowId: string;
+  tenantId: string;
+  nodeId: string;
+  /** 1 on the first try of this step. */
+  attempt: number;
+}
+
+export interface ActionContext<P = Record<string, unknown>, C = Record<string, unknown>> {
+  /** Props with templates already resolved against the run data. */
+  props: P;
+  /** The run data so far: `trigger` and every finished node's output by node id. */
+  input: Record<string, unknown>;
+  /** Decrypted credentials of the plugin's connection, read only; null when none. */
+  connection: Readonly<C> | null;
+  http: HttpClient;
+  store: KvStore;
+  logger: Logger;
+  signal: AbortSignal;
+  /** Test run: read freely, but describe writes instead of performing them. */
+  dryRun: boolean;
+  run: RunInfo;
+  /** Stable across retries of this step: use it as an idempotency key for remote writes. */
+  idempotencyKey: string;
+}
+
+export interface ConditionContext<P = Record<string, unknown>> {
+  props: P;
+  input: Record<string, unknown>;
+}
+
+/** An inbound request turned into an event by a webhook parser. */
+export interface NormalizedEvent {
+  /** e.g. `webhook.request`, `amocrm.lead_status_changed`. */
+  type: string;
+  /** What `{{trigger.…}}` resolves against. */
+  data: Record<string, unknown>;
+  /** Declared by the parser when the remote side has a natural identity for the event. */
+  dedupeKey?: string;
+}
+
+export interface InboundRequest {
+  method: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  rawBody: string;
+  contentType: string;
+}
+
+export type Infer<S> = S extends z.ZodType ? z.infer<S> : never;

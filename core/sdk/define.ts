@@ -1,0 +1,96 @@
+import type { z } from 'zod';
+import type { DynamicOutputs, PortSpec } from '../graph/node-catalog.ts';
+import type { ActionContext, ConditionContext, InboundRequest, NormalizedEvent } from './context.ts';
+
+interface NodeBase<S extends z.ZodType> {
+  /** Unique within the plugin, snake_case: the type is `<plugin>.<id>`. */
+  id: string;
+  /** Bumped on breaking changes of props or output; stored graphs pin it. Default 1. */
+  version?: number;
+  title: string;
+  description: string;
+  /** One schema: validates stored props, types `ctx.props`, exported as JSON Schema to the editor. */
+  props: S;
+  /** An example output, shown in the editor's field picker before any run. */
+  sample?: unknown;
+}
+
+export interface TriggerDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {
+  kind: 'trigger';
+  /** Event types this trigger listens to. */
+  events: string[];
+  /** Whether an event starts a run of a workflow whose trigger has these props. */
+  match(event: NormalizedEvent, props: z.infer<S>): boolean;
+  /** The trigger's output for a matching event (default: `event.data`). */
+  output?(event: NormalizedEvent, props: z.infer<S>): unknown;
+  /**
+   * Checks done at ingest time without any external call (e.g. a shared-secret header).
+   * Throwing a UserError rejects the request.
+   */
+  verify?(request: InboundRequest, props: z.infer<S>): void;
+}
+
+export interface ConditionDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {
+  kind: 'condition';
+  outputs: PortSpec[];
+  dynamicOutputs?: DynamicOutputs;
+  /** Returns the id of the output port to follow, or null to stop this branch. No side effects. */
+  evaluate(ctx: ConditionContext<z.infer<S>>): string | null;
+}
+
+export interface ActionDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {
+  kind: 'action';
+  /** Adds an `error` output: a UserError then follows it instead of failing the run. */
+  errorOutput?: boolean;
+  /** Needs the plugin's connection. */
+  needsConnection?: boolean;
+  run(ctx: ActionContext<z.infer<S>>): Promise<unknown>;
+}
+
+export type NodeDefinition = TriggerDefinition<any> | ConditionDefinition<any> | ActionDefinition<any>;
+
+export interface ConnectionDefinition<S extends z.ZodType = z.ZodType> {
+  title: string;
+  /** Shape of the credentials, stored encrypted. */
+  schema: S;
+  /** Checks credentials against the remote API; throws UserError when they are wrong. */
+  test(credentials: z.infer<S>, ctx: { http: ActionContext['http']; signal: AbortSignal }): Promise<{ account?: string }>;
+}
+
+export interface WebhookParser {
+  /** Turns a raw inbound request into events; throws UserError for malformed input. */
+  parse(request: InboundRequest): NormalizedEvent[];
+}
+
+export interface PluginDefinition {
+  /** snake_case, unique. */
+  id: string;
+  title: string;
+  description: string;
+  version: string;
+  connection?: ConnectionDefinition<any>;
+  webhook?: WebhookParser;
+  nodes: NodeDefinition[];
+  /** Factory of the plugin's fake remote API, used by tests, benchmarks and the demo. */
+  simulator?: unknown;
+}
+
+export function defineTrigger<S extends z.ZodType>(def: Omit<TriggerDefinition<S>, 'kind'>): TriggerDefinition<S> {
+  return Object.freeze({ version: 1, ...def, kind: 'trigger' as const });
+}
+
+export function defineCondition<S extends z.ZodType>(def: Omit<ConditionDefinition<S>, 'kind'>): ConditionDefinition<S> {
+  return Object.freeze({ version: 1, ...def, kind: 'condition' as const });
+}
+
+export function defineAction<S extends z.ZodType>(def: Omit<ActionDefinition<S>, 'kind'>): ActionDefinition<S> {
+  return Object.freeze({ version: 1, ...def, kind: 'action' as const });
+}
+
+export function defineConnection<S extends z.ZodType>(def: ConnectionDefinition<S>): ConnectionDefinition<S> {
+  return Object.freeze(def);
+}
+
+export function definePlugin(def: PluginDefinition): PluginDefinition {
+  return Object.freeze(def);
+}

@@ -1,0 +1,38 @@
+/** The only module plugins import. */
+export { definePlugin, defineTrigger, defineCondition, defineAction, defineConnection } from './define.ts';
+export type {
+  PluginDefinition,
+  NodeDefinition,
+  TriggerDefinition,
+  ConditionDefinition,
+  ActionDefinition,
+  ConnectionDefinition,
+  WebhookParser,
+} from './define.ts';
+export type {
+  ActionContext,
+  ConditionContext,
+  HttpClient,
+  HttpRequest,
+  HttpResponse,
+  InboundRequest,
+  KvStore,
+  Logger,
+  NormalizedEvent,
+  RunInfo,
+} from './context.ts';
+export {
+  AppError,
+  UserError,
+  OperationalError,
+  NotFoundError,
+  ConflictError,
+  UnauthorizedError,
+  ForbiddenError,
+  coerceError,
+  isTransient,
+} from './errors.ts';
+export { widget } from './widgets.ts';
+export type { PortSpec } from '../graph/node-catalog.ts';
+export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';
+export type { ConditionGroup } from '../graph/conditions.ts';

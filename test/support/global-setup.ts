@@ -1,0 +1,2 @@
+// Replaced by the PostgreSQL test harness.
+export default async function setup() {}
