@@ -24,6 +24,16 @@ export class ApiError extends Error {
   }
 }
 
+let unauthorizedHandler: (() => void) | null = null;
+
+/**
+ * Called when a request outside `/api/auth/` answers 401 (the session ended): the auth store
+ * forgets the user and the signed-in layout sends them to the login page.
+ */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
 type Query = Record<string, string | number | boolean | undefined | null>;
 
 function withQuery(path: string, query?: Query): string {
@@ -63,6 +73,7 @@ export async function api<T = unknown>(
     data = undefined;
   }
   if (!res.ok) {
+    if (res.status === 401 && !path.startsWith('/api/auth/')) unauthorizedHandler?.();
     const body = (data as { error?: ApiErrorBody } | undefined)?.error;
     throw new ApiError(res.status, body ?? { code: 'HTTP_' + res.status, message: `Сервер ответил ошибкой ${res.status}` });
   }

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Every setting, with its default. Read once at boot from the environment (see load-config.ts). */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Unset → an embedded PostgreSQL in DATA_DIR/pg. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./.data'),
+  /** Base of the webhook URLs shown to users. Defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** `kid:base64key,kid2:base64key2`; the first one encrypts, all decrypt. 32-byte keys. */
+  ENCRYPTION_KEYS: z.string().optional(),
+  SESSION_SECRET: z.string().min(32, 'должен быть не короче 32 символов').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  ADMIN_EMAIL: z.string().email().optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Worker concurrency (jobs at once per process). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
+  /** Same body on the same webhook within this window counts as a duplicate. */
+  DEDUPE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** Default maximum attempts of a run (per workflow setting overrides it). */
+  RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** Concurrent webhook requests share one commit; how long a batch waits for company. */
+  INGEST_BATCH_MS: z.coerce.number().min(0).max(50).default(2),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+export interface Config extends Omit<RawConfig, 'ENCRYPTION_KEYS' | 'SESSION_SECRET' | 'PUBLIC_URL'> {
+  PUBLIC_URL: string;
+  /** Newest first. */
+  ENCRYPTION_KEYS: { id: string; key: Buffer }[];
+  SESSION_SECRET: string;
+  /** Absolute. */
+  DATA_DIR: string;
+}

@@ -1,0 +1,64 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.schema.ts';
+import { createAuthService, type AuthService } from './auth/auth.service.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
+import { createSessions, type Sessions } from './auth/session.ts';
+import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
+import { initOrm } from './db/orm.ts';
+import { createPool } from './db/pool.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createOpLog, type OpLog } from './modules/logs/op-log.service.ts';
+import { createPluginRegistry, type PluginRegistry } from './plugins/plugin-registry.ts';
+import type { PluginDefinition } from './sdk/define.ts';
+import { createServices, type Services } from './services.ts';
+
+/** Everything a process needs, wired by hand. Built once; released in reverse order. */
+export interface Container extends Services {
+  config: Config;
+  logger: Logger;
+  pool: pg.Pool;
+  orm: MikroORM;
+  metrics: Metrics;
+  secretBox: SecretBox;
+  registry: PluginRegistry;
+  sessions: Sessions;
+  opLog: OpLog;
+  auth: AuthService;
+  release(): Promise<void>;
+}
+
+export async function createContainer(opts: {
+  config: Config;
+  logger: Logger;
+  databaseUrl: string;
+  plugins: PluginDefinition[];
+}): Promise<Container> {
+  const { config, logger, databaseUrl } = opts;
+  const pool = createPool(databaseUrl, config.DB_POOL_SIZE, logger);
+  const orm = await initOrm(databaseUrl).catch(async (err) => {
+    await pool.end();
+    throw err;
+  });
+  const metrics = createMetrics();
+  const secretBox = createSecretBox(config.ENCRYPTION_KEYS);
+  const registry = createPluginRegistry(opts.plugins);
+  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'));
+  const opLog = createOpLog(pool, logger);
+  const auth = createAuthService({ orm, config, throttle: createLoginThrottle(pool), opLog });
+  const base = { config, logger, pool, orm, metrics, secretBox, registry, sessions, opLog, auth };
+  const services = createServices(base);
+
+  return {
+    ...base,
+    ...services,
+    async release() {
+      await services.release();
+      await orm.close(true).catch((err) => logger.warn({ err }, 'ошибка при закрытии ORM'));
+      await pool.end().catch((err) => logger.warn({ err }, 'ошибка при закрытии пула'));
+    },
+  };
+}
+
+export type BaseDeps = Pick<Container, 'config' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'registry' | 'sessions' | 'opLog' | 'auth'>;

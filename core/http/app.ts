@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import { koaBody } from 'koa-body';
+import helmet from 'koa-helmet';
+import serve from 'koa-static';
+import type { Container } from '../container.ts';
+import { sessionMiddleware } from '../auth/session.middleware.ts';
+import { csrfProtection } from './middleware/csrf.middleware.ts';
+import { errorHandler } from './middleware/error-handler.middleware.ts';
+import { ormContext } from './middleware/orm-context.middleware.ts';
+import { requestId } from './middleware/request-id.middleware.ts';
+import { requestLog } from './middleware/request-log.middleware.ts';
+import { mountRoutes } from './mount-routes.ts';
+import { buildOpenApi } from './openapi.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { allRoutes } from './routes.ts';
+import type { AppState } from './route.ts';
+
+const EDITOR_DIR = fileURLToPath(new URL('../../dist/editor', import.meta.url));
+const VERSION = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).version as string;
+
+/** Builds the Koa app without listening. The middleware order lives here and only here. */
+export function createApp(c: Container, options: { serveEditor?: boolean } = {}): Koa<AppState> {
+  const app = new Koa<AppState>();
+  app.proxy = process.env.TRUST_PROXY === '1';
+  app.silent = true; // errors are logged by the error handler, once
+
+  const routes = allRoutes();
+  const openapi = buildOpenApi(routes, c.config.PUBLIC_URL, VERSION);
+  const docsHtml = renderDocsPage(openapi);
+  const router = mountRoutes(routes, c);
+  router.get('/api/openapi.json', (ctx) => {
+    ctx.body = openapi;
+  });
+  router.get('/api/docs', (ctx) => {
+    ctx.type = 'html';
+    ctx.body = docsHtml;
+  });
+
+  app.use(requestId());
+  app.use(errorHandler(c.logger));
+  app.use(requestLog(c.logger, c.metrics));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: c.config.PUBLIC_URL.startsWith('https:'),
+    }),
+  );
+  // Webhook bodies are read raw by their own route (size limit, form parsing); only /api is parsed here.
+  const parseBody = koaBody({ jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', multipart: false});
+  app.use((ctx, next) => (ctx.path.startsWith('/api/') ? parseBody(ctx, next) : next()));
+  app.use(ormContext(c.orm));
+  app.use(csrfProtection(c.config.PUBLIC_URL));
+  app.use(sessionMiddleware(c.sessions, c.pool));
+  app.use(router.routes());
+  app.use(router.allowedMethods());
+
+  if (options.serveEditor !== false && existsSync(EDITOR_DIR)) {
+    app.use(serve(EDITOR_DIR, { index: false, maxage: 0 }));
+    const indexHtml = path.join(EDITOR_DIR, 'index.html');
+    // Client-side routes (/rules/…, /logs/…) all load the single-page app.
+    app.use(async (ctx, next) => {
+      await next();
+      if (ctx.status !== 404 || ctx.method !== 'GET' || ctx.path.startsWith('/api') || ctx.path.startsWith('/hooks')) return;
+      ctx.type = 'html';
+      ctx.set('cache-control', 'no-cache');
+      ctx.body = readFileSync(indexHtml);
+    });
+  }
+  return app;
+}

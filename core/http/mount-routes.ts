@@ -1,0 +1,37 @@
+import Router from '@koa/router';
+import { z } from 'zod';
+import { ForbiddenError, UnauthorizedError } from '../sdk/errors.ts';
+import type { Container } from '../container.ts';
+import type { AnyRoute, AppContext, AppState } from './route.ts';
+
+/** Koa paths use `:id`; OpenAPI uses `{id}`. Route defs are written the Koa way. */
+export function mountRoutes(routes: AnyRoute[], c: Container): Router<AppState> {
+  const router = new Router<AppState>();
+  for (const def of routes) {
+    router[def.method](def.path, async (ctx: AppContext) => {
+      ctx.state.routePath = def.path;
+      if (def.auth !== 'none') {
+        if (!ctx.state.user) throw new UnauthorizedError();
+        if (def.auth === 'admin' && ctx.state.user.role !== 'admin') throw new ForbiddenError();
+      }
+      const params = def.params ? def.params.parse(ctx.params) : ctx.params;
+      const query = def.query ? def.query.parse(ctx.query) : ctx.query;
+      const body = def.body ? def.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
+      const result = await def.handler({ ctx, body, query, params, user: ctx.state.user!, c });
+      // Koa's status stays 404 until someone sets it: a handler that chose a status keeps it.
+      const chosen = ctx.status !== 404 ? ctx.status : undefined;
+      if (result === undefined) {
+        if (ctx.body === undefined || ctx.body === null) ctx.status = 204;
+        return;
+      }
+      ctx.body = result;
+      ctx.status = chosen ?? def.status ?? 200;
+    });
+  }
+  return router;
+}
+
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};

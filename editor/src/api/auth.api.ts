@@ -1,0 +1,20 @@
+import { http } from './client.ts';
+
+export type UserRole = 'admin' | 'member';
+
+/** The signed-in user, as `GET /api/auth/me` answers. */
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  tenant: { id: string; name: string };
+}
+
+export const authApi = {
+  me: (signal?: AbortSignal) => http.get<Me>('/api/auth/me', undefined, signal),
+  login: (body: { email: string; password: string }) => http.post<{ user: Me }>('/api/auth/login', body),
+  register: (body: { email: string; password: string; name: string }) =>
+    http.post<{ user: Me }>('/api/auth/register', body),
+  logout: () => http.post<void>('/api/auth/logout'),
+};

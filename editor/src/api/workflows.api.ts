@@ -1,0 +1,115 @@
+import { http } from './client.ts';
+import type { Graph } from '../../../core/graph/graph.schema.ts';
+
+export type WorkflowStatus = 'draft' | 'active' | 'inactive';
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
+
+export interface GraphIssue {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning';
+  nodeId?: string;
+  edgeId?: string;
+  path?: string;
+}
+
+export interface WorkflowSummary {
+  id: string;
+  name: string;
+  description: string;
+  status: WorkflowStatus;
+  activeVersion: number | null;
+  latestVersion: number | null;
+  hasUnpublishedChanges: boolean;
+  triggerType: string | null;
+  hookUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastRun: { id: string; status: RunStatus; createdAt: string } | null;
+  stats24h: { runs: number; failed: number };
+}
+
+export interface Workflow extends WorkflowSummary {
+  graph: Graph;
+  validation: { errors: GraphIssue[]; warnings: GraphIssue[] };
+}
+
+export interface WorkflowExport {
+  format: 'integration-constructor.workflow';
+  formatVersion: number;
+  name: string;
+  description: string;
+  graph: Graph;
+}
+
+export interface Step {
+  id: string;
+  nodeId: string;
+  nodeType: string;
+  status: StepStatus;
+  attempt: number;
+  input: unknown;
+  output: unknown;
+  branch: string | null;
+  error: { code: string; message: string; details?: unknown } | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationMs: number | null;
+  truncated: boolean;
+}
+
+export interface TestRunResult {
+  status: RunStatus;
+  steps: Step[];
+}
+
+export interface TestRunEvent {
+  body: unknown;
+  headers?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+export interface InboundEvent {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  status: 'queued' | 'dispatched' | 'skipped' | 'duplicate' | 'failed';
+  reason: string | null;
+  method: string;
+  contentType: string;
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  receivedAt: string;
+  runIds: string[];
+  duplicateOf: string | null;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+}
+
+const base = '/api/workflows';
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
+
+export const workflowsApi = {
+  list: (query: { search?: string; status?: WorkflowStatus; limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
+    http.get<ListResult<WorkflowSummary>>(base, query, signal),
+  get: (id: string, signal?: AbortSignal) => http.get<Workflow>(one(id), undefined, signal),
+  create: (body: { name: string; description?: string; graph?: Graph }) => http.post<Workflow>(base, body),
+  update: (id: string, body: { name?: string; description?: string; graph?: Graph }) => http.put<Workflow>(one(id), body),
+  remove: (id: string) => http.del<void>(one(id)),
+  publish: (id: string) =>
+    http.post<{ version: { id: string; version: number; createdAt: string }; workflow: Workflow }>(`${one(id)}/publish`),
+  activate: (id: string) => http.post<Workflow>(`${one(id)}/activate`),
+  deactivate: (id: string) => http.post<Workflow>(`${one(id)}/deactivate`),
+  testRun: (id: string, body: { event: TestRunEvent; graph?: Graph }) => http.post<TestRunResult>(`${one(id)}/test-run`, body),
+  duplicate: (id: string) => http.post<Workflow>(`${one(id)}/duplicate`),
+  exportOne: (id: string) => http.get<WorkflowExport>(`${one(id)}/export`),
+  importOne: (body: unknown) => http.post<Workflow>(`${base}/import`, body),
+  rotateHookToken: (id: string) => http.post<Workflow>(`${one(id)}/hook-token`),
+  recentEvents: (workflowId: string, limit = 10) =>
+    http.get<ListResult<InboundEvent>>('/api/events', { workflowId, limit }),
+};

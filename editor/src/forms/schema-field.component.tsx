@@ -1,0 +1,86 @@
+import { useId } from 'react';
+import { Box, Flex, Text } from '@radix-ui/themes';
+import { ExclamationTriangleIcon } from '@radix-ui/react-icons';
+import { resolveSchema, schemaType, widgetOf, type JsonSchema } from './json-schema.util.ts';
+import { useFormEnv, useIssuesAt } from './form-env.context.ts';
+import { INLINE_LABEL_WIDGETS, WIDGETS } from './widget-registry.ts';
+import { ObjectFields } from './object-fields.component.tsx';
+
+interface Props {
+  name: string;
+  schema: JsonSchema;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  path: string;
+  required: boolean;
+}
+
+function fallbackWidget(s: JsonSchema): string {
+  const byType = widgetOf({ ...s, 'x-widget': undefined });
+  return byType;
+}
+
+/** One labelled field: label (title), required mark, widget, hint (description), issues by path. */
+export function SchemaField({ name, schema, value, onChange, path, required }: Props) {
+  const { root } = useFormEnv();
+  const id = useId();
+  const s = resolveSchema(schema, root);
+  const issues = useIssuesAt(path);
+  const hinted = widgetOf(s);
+  const widget = WIDGETS[hinted] || hinted === 'object' ? hinted : fallbackWidget(s);
+  const label = s.title ?? name;
+  const invalid = issues.some((i) => i.severity === 'error');
+
+  const labelNode = (
+    <Text as="label" htmlFor={id} size="2" weight="medium">
+      {label}
+      {required && schemaType(s) !== 'boolean' && (
+        <Text color="red" aria-label="обязательное поле">
+          {' '}
+          *
+        </Text>
+      )}
+    </Text>
+  );
+
+  let control;
+  if (widget === 'object') {
+    control = (
+      <Box className="schema-form-group">
+        <ObjectFields schema={s} value={value} onChange={onChange} path={path} />
+      </Box>
+    );
+  } else {
+    const Widget = WIDGETS[widget] ?? WIDGETS.json;
+    control = <Widget schema={s} value={value} onChange={onChange} path={path} id={id} invalid={invalid} />;
+  }
+
+  return (
+    <Flex direction="column" gap="1" className="schema-field" data-path={path}>
+      {INLINE_LABEL_WIDGETS.has(widget) ? (
+        <Flex align="center" justify="between" gap="3">
+          {labelNode}
+          {control}
+        </Flex>
+      ) : (
+        <>
+          {labelNode}
+          {control}
+        </>
+      )}
+      {s.description && (
+        <Text size="1" color="gray">
+          {s.description}
+        </Text>
+      )}
+      {issues.map((issue, i) => (
+        <Flex key={i} gap="1" align="center" className="schema-field-issue">
+          <ExclamationTriangleIcon color={issue.severity === 'error' ? 'var(--red-11)' : 'var(--amber-11)'} />
+          <Text size="1" color={issue.severity === 'error' ? 'red' : 'amber'}>
+            {issue.message}
+          </Text>
+        </Flex>
+      ))}
+    </Flex>
+  );
+}

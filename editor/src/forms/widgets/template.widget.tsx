@@ -1,0 +1,68 @@
+import { useRef, type Ref } from 'react';
+import { Flex, TextArea, TextField } from '@radix-ui/themes';
+import { TemplatePicker } from '../template-picker.component.tsx';
+import { fieldTestId, type WidgetProps } from './widget.types.ts';
+
+type Input = HTMLInputElement | HTMLTextAreaElement;
+
+/** Inserts `text` at the caret of `el` (or at the end) and puts the caret after it. */
+function insertAtCaret(el: Input | null, current: string, text: string, onChange: (v: string) => void) {
+  const start = el?.selectionStart ?? current.length;
+  const end = el?.selectionEnd ?? current.length;
+  const next = current.slice(0, start) + text + current.slice(end);
+  onChange(next);
+  requestAnimationFrame(() => {
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(start + text.length, start + text.length);
+  });
+}
+
+interface Props extends WidgetProps {
+  multiline?: boolean;
+}
+
+/** Text with `{{…}}` templates and the upstream field picker. */
+export function TemplateWidget({ value, onChange, id, path, invalid, schema, placeholder, multiline }: Props) {
+  const ref = useRef<Input>(null);
+  const text = typeof value === 'string' ? value : value == null ? '' : String(value);
+  const isMultiline = multiline ?? schema['x-options']?.multiline === true;
+  const hint = placeholder ?? (schema['x-options']?.placeholder as string | undefined) ?? 'Текст или {{поле}}';
+  const pick = (t: string) => insertAtCaret(ref.current, text, t, (v) => onChange(v));
+  return (
+    <Flex gap="1" align={isMultiline ? 'start' : 'center'}>
+      {isMultiline ? (
+        <TextArea
+          ref={ref as Ref<HTMLTextAreaElement>}
+          id={id}
+          data-testid={fieldTestId(path)}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          color={invalid ? 'red' : undefined}
+          placeholder={hint}
+          rows={5}
+          resize="vertical"
+          className="mono-input"
+          style={{ flex: 1 }}
+        />
+      ) : (
+        <TextField.Root
+          ref={ref as Ref<HTMLInputElement>}
+          id={id}
+          data-testid={fieldTestId(path)}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+          color={invalid ? 'red' : undefined}
+          placeholder={hint}
+          className="mono-input"
+          style={{ flex: 1 }}
+        />
+      )}
+      <TemplatePicker onPick={pick} testId={`${fieldTestId(path)}-picker`} />
+    </Flex>
+  );
+}
+
+export function TemplateTextareaWidget(props: WidgetProps) {
+  return <TemplateWidget {...props} multiline />;
+}

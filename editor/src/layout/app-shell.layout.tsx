@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, Card, Flex, Heading, Text } from '@radix-ui/themes';
+import { useAuthStore } from '../store/auth.store.ts';
+import { LoadingState } from '../components/loading-state.component.tsx';
+import { errorMessage } from '../components/error-callout.component.tsx';
+import { ProductLogo } from '../components/product-logo.component.tsx';
+import { AppSidebar } from './app-sidebar.layout.tsx';
+
+/** Where to come back after signing in: `/login?next=/logs/runs/…`. */
+export function loginPathFor(location: { pathname: string; search: string; hash: string }): string {
+  const back = location.pathname + location.search + location.hash;
+  return back && back !== '/' ? `/login?next=${encodeURIComponent(back)}` : '/login';
+}
+
+/**
+ * Signed-in area: asks `GET /api/auth/me` once, sends guests to /login (remembering the page),
+ * then shows the sidebar and the page. Pages fill the content area; the rule editor goes full-bleed.
+ */
+export function AppShellLayout() {
+  const location = useLocation();
+  const { user, status, error, signedOutReason, load } = useAuthStore();
+
+  useEffect(() => {
+    if (status === 'unknown') void load();
+  }, [status, load]);
+
+  if (status === 'unknown' || (status === 'loading' && !user)) return <LoadingState fill />;
+
+  if (status === 'error' && !user) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }} p="4">
+        <Card size="4" style={{ maxWidth: 440, width: '100%' }} className="fade-in">
+          <Flex direction="column" gap="3" align="start">
+            <ProductLogo size={36} />
+            <Heading size="4">Не удалось открыть Конструктор интеграций</Heading>
+            <Text size="2" color="gray">
+              {errorMessage(error)}
+            </Text>
+            <Button onClick={() => void load()}>Повторить</Button>
+          </Flex>
+        </Card>
+      </Flex>
+    );
+  }
+
+  if (!user) {
+    return <Navigate to={signedOutReason === 'logout' ? '/login' : loginPathFor(location)} replace />;
+  }
+
+  return (
+    <div className="app-shell">
+      <AppSidebar />
+      <main className="app-content">
+        <div key={location.pathname} className="app-outlet page-enter">
+          <Outlet />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Avatar, Badge, DropdownMenu, Flex, Text } from '@radix-ui/themes';
+import { CaretSortIcon, ExitIcon } from '@radix-ui/react-icons';
+import { ROLE_LABELS, useAuthStore } from '../store/auth.store.ts';
+
+function initials(name: string, email: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length ? parts.slice(0, 2).map((p) => p[0]) : [email[0] ?? '?'];
+  return letters.join('').toUpperCase();
+}
+
+/** Name, e-mail, role and «Выйти». The signed-in layout sends to /login once the user is gone. */
+export function UserMenu() {
+  const user = useAuthStore((s) => s.user);
+  const logout = useAuthStore((s) => s.logout);
+  if (!user) return null;
+
+  return (
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger>
+        <button type="button" className="user-menu-trigger" aria-label="Меню пользователя">
+          <Avatar size="2" radius="full" fallback={initials(user.name, user.email)} color="violet" variant="soft" />
+          <Flex direction="column" style={{ minWidth: 0, flex: 1 }} align="start">
+            <Text size="2" weight="medium" truncate style={{ maxWidth: '100%' }}>
+              {user.name || user.email}
+            </Text>
+            <Text size="1" color="gray" truncate style={{ maxWidth: '100%' }}>
+              {user.email}
+            </Text>
+          </Flex>
+          <CaretSortIcon className="user-menu-caret" />
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content side="top" align="start" style={{ minWidth: 240 }}>
+        <Flex direction="column" gap="1" px="3" py="2">
+          <Text size="2" weight="medium">
+            {user.name || 'Без имени'}
+          </Text>
+          <Text size="1" color="gray">
+            {user.email}
+          </Text>
+          <Text size="1" color="gray">
+            Рабочее пространство: {user.tenant.name}
+          </Text>
+          <Flex mt="1">
+            <Badge color={user.role === 'admin' ? 'violet' : 'gray'} variant="soft">
+              {ROLE_LABELS[user.role] ?? user.role}
+            </Badge>
+          </Flex>
+        </Flex>
+        <DropdownMenu.Separator />
+        <DropdownMenu.Item color="red" onSelect={() => void logout().catch(() => undefined)}>
+          <ExitIcon /> Выйти
+        </DropdownMenu.Item>
+      </DropdownMenu.Content>
+    </DropdownMenu.Root>
+  );
+}

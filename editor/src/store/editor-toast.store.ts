@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+
+export type ToastTone = 'info' | 'success' | 'error' | 'warning';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+}
+
+interface ToastState {
+  toasts: Toast[];
+  push(tone: ToastTone, message: string): void;
+  dismiss(id: number): void;
+}
+
+let seq = 0;
+
+/** Short notices of the rules pages (saved, refused connection, server errors). */
+export const useToastStore = create<ToastState>()((set, get) => ({
+  toasts: [],
+  push(tone, message) {
+    const id = ++seq;
+    set({ toasts: [...get().toasts.filter((t) => t.message !== message), { id, tone, message }].slice(-4) });
+    setTimeout(() => get().dismiss(id), tone === 'error' ? 7000 : 3500);
+  },
+  dismiss(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+}));
+
+export const toast = {
+  info: (m: string) => useToastStore.getState().push('info', m),
+  success: (m: string) => useToastStore.getState().push('success', m),
+  error: (m: string) => useToastStore.getState().push('error', m),
+  warning: (m: string) => useToastStore.getState().push('warning', m),
+};
+
+/** The Russian message of any thrown value. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error && err.message ? err.message : 'Что-то пошло не так. Повторите попытку.';
+}
