@@ -4,7 +4,7 @@ import pino from 'pino';
  * Secrets must never reach the logs: credentials, cookies and tokens are redacted wherever they
  * appear in a logged object.
  */
-export function createLogger(level: string) {
+export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino({
     level,
     base: { pid: process.pid },
@@ -16,5 +16,5 @@ export function createLogger(level: string) {
       ],
       censor: '[скрыто]',
     },
-  });
+  }, destination ?? pino.destination(1));
 }

@@ -162,7 +162,9 @@ export async function startEmbeddedPostgres(
       if (stopped) return;
       stopped = true;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      await Promise.race([pg.stop(), sleep(15_000)]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pg.stop(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -14,7 +14,7 @@ export type { OperatorId } from './condition-operators.ts';
 const matchSchema = z
   .enum(['all', 'any'])
   .default('all')
-  .meta({ title: 'Условие выполняется, если', 'x-options': { labels: { all: 'выполнены все правила', any: 'выполнено любое правило' } } });
+  .meta({ title: 'Условие выполняется, если', description: 'all — выполнены все правила, any — хотя бы одно' });
 
 export const conditionRuleSchema = z
   .object({
@@ -26,7 +26,7 @@ export const conditionRuleSchema = z
   .superRefine((rule, ctx) => {
     // Catch unsafe patterns when the workflow is saved, not at 3 a.m. in the worker.
     if (rule.op !== 'regex') return;
-    if (typeof rule.right !== 'string' || rule.right.trim() === '') {
+    if (typeof rule.right !== 'string' || rule.right === '') {
       ctx.addIssue({ code: 'custom', path: ['right'], message: 'Укажите регулярное выражение' });
       return;
     }

@@ -42,7 +42,8 @@ export class TemplateError extends Error {
   }
 }
 
-export function hasTemplate(value: unknown): value is string {
+/** Whether a value is a string containing `{{` (a cheap check before parsing). */
+export function hasTemplate(value: unknown): boolean {
   return typeof value === 'string' && value.includes('{{');
 }
 

@@ -21,7 +21,8 @@ function schemaIssues(input: unknown, issues: z.core.$ZodIssue[], out: IssueColl
     const items = list === 'nodes' ? raw?.nodes : list === 'edges' ? raw?.edges : undefined;
     const item = Array.isArray(items) && typeof index === 'number' ? (items[index] as { id?: unknown }) : undefined;
     const id = item && typeof item.id === 'string' ? item.id : undefined;
-    const where = id === undefined ? { path } : list === 'nodes' ? { path, nodeId: id } : { path, edgeId: id };
+    const at = path ? { path } : {};
+    const where = id === undefined ? at : list === 'nodes' ? { ...at, nodeId: id } : { ...at, edgeId: id };
     out.error('GRAPH_SCHEMA_INVALID', `Ошибка в структуре схемы${path ? ` (${path})` : ''}: ${issue.message}`, where);
   }
 }
@@ -76,12 +77,15 @@ function checkNode(node: GraphNode, info: NodeTypeInfo | undefined, graph: Graph
   }
 }
 
-/** Reports every node on a cycle once (iterative DFS: graphs of 500 nodes must not blow the stack). */
-function findCycles(index: GraphIndex, name: (id: string) => string, out: IssueCollector): void {
+/**
+ * Reports every node on a cycle once (iterative DFS: graphs of 500 nodes must not blow the stack).
+ * Self loops and edges into `ignored` nodes (triggers) already have their own error.
+ */
+function findCycles(index: GraphIndex, ignored: Set<string>, name: (id: string) => string, out: IssueCollector): void {
   const state = new Map<string, 'active' | 'done'>();
   const reported = new Set<string>();
   const targetsOf = (id: string) =>
-    [...new Set([...(index.outgoing.get(id)?.values() ?? [])].flat().map((e) => e.target))].filter((t) => t !== id);
+    [...new Set([...(index.outgoing.get(id)?.values() ?? [])].flat().map((e) => e.target))].filter((t) => t !== id && !ignored.has(t));
   for (const root of index.nodes.keys()) {
     if (state.has(root)) continue;
     const path: string[] = [root];
@@ -170,7 +174,7 @@ export function validateGraph(input: unknown, catalog: NodeCatalog): GraphValida
     connections.add(key);
   }
 
-  findCycles(index, name, out);
+  findCycles(index, new Set(triggers), name, out);
 
   const trigger = triggers[0];
   if (trigger !== undefined) {

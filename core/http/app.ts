@@ -6,6 +6,7 @@ import { koaBody } from 'koa-body';
 import helmet from 'koa-helmet';
 import serve from 'koa-static';
 import type { Container } from '../container.ts';
+import { UserError } from '../sdk/errors.ts';
 import { sessionMiddleware } from '../auth/session.middleware.ts';
 import { csrfProtection } from './middleware/csrf.middleware.ts';
 import { errorHandler } from './middleware/error-handler.middleware.ts';
@@ -58,7 +59,17 @@ export function createApp(c: Container, options: { serveEditor?: boolean } = {})
     }),
   );
   // Webhook bodies are read raw by their own route (size limit, form parsing); only /api is parsed here.
-  const parseBody = koaBody({ jsonLimit: '1mb', formLimit: '1mb', textLimit: '1mb', multipart: false});
+  const parseBody = koaBody({
+    jsonLimit: '1mb',
+    formLimit: '1mb',
+    textLimit: '1mb',
+    multipart: false,
+    onError(err) {
+      const status = (err as { status?: number }).status;
+      if (status === 413) throw new UserError('PAYLOAD_TOO_LARGE', 'Слишком большой запрос (не больше 1 МБ)', { status: 413 });
+      throw new UserError('INVALID_JSON', 'Тело запроса — некорректный JSON', { status: 400 });
+    },
+  });
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? parseBody(ctx, next) : next()));
   app.use(ormContext(c.orm));
   app.use(csrfProtection(c.config.PUBLIC_URL));

@@ -18,7 +18,7 @@ export function csrfProtection(publicUrl: string): Middleware<AppState> {
     const isAuthEntry = ctx.path === '/api/auth/login' || ctx.path === '/api/auth/register';
     if (!hasCookie && !isAuthEntry) return next(); // no ambient credentials to abuse
     const source = ctx.get('origin') || originOf(ctx.get('referer'));
-    if (!source || (source !== allowed && source !== ctx.origin)) {
+    if (!source || (source !== allowed && source !== `${ctx.protocol}://${ctx.host}`)) {
       throw new ForbiddenError('Запрос отклонён: источник запроса не совпадает с адресом приложения', 'CSRF_REJECTED');
     }
     return next();

@@ -11,10 +11,17 @@ export interface Me {
   tenant: { id: string; name: string };
 }
 
+/** `company` names the new workspace (tenant); the server accepts it though the contract omits it. */
+export interface RegisterBody {
+  email: string;
+  password: string;
+  name: string;
+  company?: string;
+}
+
 export const authApi = {
   me: (signal?: AbortSignal) => http.get<Me>('/api/auth/me', undefined, signal),
   login: (body: { email: string; password: string }) => http.post<{ user: Me }>('/api/auth/login', body),
-  register: (body: { email: string; password: string; name: string }) =>
-    http.post<{ user: Me }>('/api/auth/register', body),
+  register: (body: RegisterBody) => http.post<{ user: Me }>('/api/auth/register', body),
   logout: () => http.post<void>('/api/auth/logout'),
 };

@@ -14,17 +14,15 @@ interface Props {
 /** A row of list filters with «Сбросить фильтры» and «Обновить». */
 export function FilterBar({ children, active, onReset, onRefresh, refreshing }: Props) {
   return (
-    <Flex align="center" justify="between" gap="3" wrap="wrap" mb="4" className="filter-bar">
-      <Flex align="center" gap="3" wrap="wrap">
-        {children}
-        {active ? (
-          <Button variant="ghost" color="gray" onClick={onReset} className="fade-in">
-            <Cross2Icon /> Сбросить фильтры
-          </Button>
-        ) : null}
-      </Flex>
+    <Flex align="center" gap="3" wrap="wrap" mb="4" className="filter-bar" role="search" aria-label="Фильтры">
+      {children}
+      {active ? (
+        <Button variant="ghost" color="gray" onClick={onReset} className="fade-in">
+          <Cross2Icon /> Сбросить фильтры
+        </Button>
+      ) : null}
       <Tooltip content="Обновить">
-        <IconButton variant="soft" color="gray" aria-label="Обновить" onClick={onRefresh} disabled={refreshing}>
+        <IconButton variant="soft" color="gray" aria-label="Обновить" onClick={onRefresh} disabled={refreshing} ml="auto">
           <ReloadIcon className={refreshing ? 'spin' : undefined} />
         </IconButton>
       </Tooltip>

@@ -1,38 +1,124 @@
-import { Flex, Text, TextField } from '@radix-ui/themes';
+import { useState } from 'react';
+import { Button, Flex, Popover, Separator, Text, TextField } from '@radix-ui/themes';
+import { CalendarIcon, CheckIcon } from '@radix-ui/react-icons';
+import { PERIOD_PRESETS, localToRu, periodLabel, ruToLocal, type PeriodValue } from './period.util.ts';
 
 interface Props {
-  /** `datetime-local` values ('' when not set). */
-  from: string;
-  to: string;
-  onChange: (patch: { from?: string; to?: string }) => void;
+  value: PeriodValue;
+  onChange: (next: PeriodValue) => void;
 }
 
-/** «Период: с … по …» with native date-time pickers (dark via color-scheme). */
-export function PeriodFilter({ from, to, onChange }: Props) {
+const EMPTY: PeriodValue = { period: '', from: '', to: '' };
+
+/** «Период»: presets or a custom range typed as «дд.мм.гггг чч:мм» (no browser-locale date pickers). */
+export function PeriodFilter({ value, onChange }: Props) {
+  const [open, setOpen] = useState(false);
+  const [fromText, setFromText] = useState('');
+  const [toText, setToText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const isSet = Boolean(value.period || value.from || value.to);
+
+  const openChange = (next: boolean) => {
+    if (next) {
+      setFromText(localToRu(value.from));
+      setToText(localToRu(value.to));
+      setError(null);
+    }
+    setOpen(next);
+  };
+
+  const pick = (next: PeriodValue) => {
+    onChange(next);
+    setOpen(false);
+  };
+
+  const apply = () => {
+    const from = ruToLocal(fromText);
+    const to = ruToLocal(toText, true);
+    if (from === null || to === null) {
+      setError('Введите дату в формате 31.12.2026 или 31.12.2026 18:00');
+      return;
+    }
+    if (from && to && from > to) {
+      setError('Начало периода позже его конца');
+      return;
+    }
+    pick({ period: '', from, to });
+  };
+
   return (
-    <Flex align="center" gap="2">
-      <Text size="2" color="gray">
-        с
-      </Text>
-      <TextField.Root
-        type="datetime-local"
-        value={from}
-        max={to || undefined}
-        aria-label="Начало периода"
-        onChange={(e) => onChange({ from: e.target.value })}
-        className="date-input"
-      />
-      <Text size="2" color="gray">
-        по
-      </Text>
-      <TextField.Root
-        type="datetime-local"
-        value={to}
-        min={from || undefined}
-        aria-label="Конец периода"
-        onChange={(e) => onChange({ to: e.target.value })}
-        className="date-input"
-      />
-    </Flex>
+    <Popover.Root open={open} onOpenChange={openChange}>
+      <Popover.Trigger>
+        <Button variant="surface" color="gray" className="period-trigger" aria-label={`Период: ${periodLabel(value)}`}>
+          <CalendarIcon />
+          <span className={isSet ? undefined : 'muted'}>{periodLabel(value)}</span>
+        </Button>
+      </Popover.Trigger>
+      <Popover.Content width="320px" align="start">
+        <Flex direction="column" gap="1">
+          {[{ id: '', label: 'За всё время' }, ...PERIOD_PRESETS].map((p) => {
+            const active = p.id ? value.period === p.id : !isSet;
+            return (
+              <button key={p.id || 'all'} type="button" className="menu-option" onClick={() => pick({ ...EMPTY, period: p.id })}>
+                <span>{p.label}</span>
+                {active ? <CheckIcon /> : null}
+              </button>
+            );
+          })}
+        </Flex>
+        <Separator size="4" my="3" />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            apply();
+          }}
+        >
+          <Flex direction="column" gap="2">
+            <Text size="2" weight="medium">
+              Свой период
+            </Text>
+            <Flex align="center" gap="2">
+              <Text as="label" htmlFor="period-from" size="2" color="gray" className="period-label">
+                С
+              </Text>
+              <TextField.Root
+                id="period-from"
+                value={fromText}
+                onChange={(e) => setFromText(e.target.value)}
+                placeholder="дд.мм.гггг чч:мм"
+                style={{ flex: 1 }}
+              />
+            </Flex>
+            <Flex align="center" gap="2">
+              <Text as="label" htmlFor="period-to" size="2" color="gray" className="period-label">
+                По
+              </Text>
+              <TextField.Root
+                id="period-to"
+                value={toText}
+                onChange={(e) => setToText(e.target.value)}
+                placeholder="дд.мм.гггг чч:мм"
+                style={{ flex: 1 }}
+              />
+            </Flex>
+            {error ? (
+              <Text size="1" color="red" role="alert">
+                {error}
+              </Text>
+            ) : (
+              <Text size="1" color="gray">
+                Время можно не указывать: тогда берётся весь день.
+              </Text>
+            )}
+            <Flex justify="end" gap="2" mt="1">
+              <Button type="button" variant="soft" color="gray" onClick={() => setOpen(false)}>
+                Отмена
+              </Button>
+              <Button type="submit">Применить</Button>
+            </Flex>
+          </Flex>
+        </form>
+      </Popover.Content>
+    </Popover.Root>
   );
 }

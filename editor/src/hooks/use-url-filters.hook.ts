@@ -80,10 +80,3 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
   const active = keys.some((k) => values[k] !== '');
   return { values, limit, offset, active, set, setPage, reset, key: params.toString() };
 }
-
-/** A `datetime-local` value from the URL as an ISO timestamp for the API (undefined when empty/invalid). */
-export function localToIso(value: string): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { ApiError, onUnauthorized } from '../api/client.ts';
-import { authApi, type Me } from '../api/auth.api.ts';
+import { authApi, type Me, type RegisterBody } from '../api/auth.api.ts';
 
 /**
  * unknown — not asked yet; loading — `GET /api/auth/me` in flight; ready — we know (user or null);
@@ -18,7 +18,7 @@ interface AuthState {
   signedOutReason: SignedOutReason;
   load(): Promise<Me | null>;
   login(email: string, password: string): Promise<Me>;
-  register(name: string, email: string, password: string): Promise<Me>;
+  register(body: RegisterBody): Promise<Me>;
   logout(): Promise<void>;
 }
 
@@ -60,8 +60,8 @@ export const useAuthStore = create<AuthState>()((set) => ({
     return user;
   },
 
-  async register(name, email, password) {
-    const { user } = await authApi.register({ name, email, password });
+  async register(body) {
+    const { user } = await authApi.register(body);
     set({ user, status: 'ready', error: null, signedOutReason: null });
     return user;
   },

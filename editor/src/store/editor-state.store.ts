@@ -8,7 +8,7 @@ import { flowToGraph, graphToFlow, nextId, RULE_NODE_TYPE, type RuleFlowEdge, ty
 import { refuseConnection, type ConnectionRefusal } from '../canvas/connection-rules.ts';
 import { defaultProps } from '../forms/json-schema.util.ts';
 import { emptyHistory, record, redo, snapshotOf, undo, type History } from './editor-history.util.ts';
-import { issuesByNode, mergeIssues } from './editor-issues.util.ts';
+import { issuesByNode, mergeIssues, propPathOf } from './editor-issues.util.ts';
 
 export interface EditorState {
   workflowId: string;
@@ -29,6 +29,7 @@ export interface EditorState {
   clientIssues: GraphIssue[];
   issues: GraphIssue[];
   nodeIssues: Record<string, GraphIssue[]>;
+  problemsOpen: boolean;
 }
 
 export interface EditorActions {
@@ -57,6 +58,7 @@ export interface EditorActions {
   setPublishIssues(issues: GraphIssue[]): void;
   setClientIssues(issues: GraphIssue[]): void;
   setTestRun(result: TestRunResult | null): void;
+  setProblemsOpen(open: boolean): void;
 }
 
 export type EditorStore = EditorState & EditorActions;
@@ -109,6 +111,7 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
       history: emptyHistory(),
       testRun: null,
       stepsByNode: {},
+      problemsOpen: false,
       ...withIssues({ serverIssues: [], publishIssues: [], clientIssues: [] }),
 
       load(workflow) {
@@ -223,7 +226,12 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
           const ports = new Set(outputsOf(info, props).map((p) => p.id));
           edges = edges.filter((e) => e.source !== id || ports.has(e.sourceHandle ?? 'out'));
         }
-        const stale = (i: GraphIssue) => i.nodeId === id && i.path !== undefined;
+        const before = node.data.props;
+        const changed = new Set([...Object.keys(before), ...Object.keys(props)].filter((k) => before[k] !== props[k]));
+        const stale = (i: GraphIssue) => {
+          const path = i.nodeId === id ? propPathOf(i) : null;
+          return path !== null && (path === '' || changed.has(path.split('.')[0]));
+        };
         change(`props:${id}`, {
           nodes: s.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, props } } : n)),
           edges,
@@ -308,6 +316,10 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
           if (!prev || prev.attempt <= step.attempt) stepsByNode[step.nodeId] = step;
         }
         set({ testRun: result, stepsByNode });
+      },
+
+      setProblemsOpen(open) {
+        set({ problemsOpen: open });
       },
     };
   });

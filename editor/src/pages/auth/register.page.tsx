@@ -15,8 +15,8 @@ import {
   type FieldErrors,
 } from './auth-validation.util.ts';
 
-type Field = 'name' | 'email' | 'password';
-const FIELDS: readonly Field[] = ['name', 'email', 'password'];
+type Field = 'name' | 'company' | 'email' | 'password';
+const FIELDS: readonly Field[] = ['name', 'company', 'email', 'password'];
 type Values = Record<Field, string>;
 
 function validate(v: Values): FieldErrors<Field> {
@@ -28,7 +28,7 @@ export function RegisterPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const { user, status, load, register } = useAuthStore();
-  const [values, setValues] = useState<Values>({ name: '', email: '', password: '' });
+  const [values, setValues] = useState<Values>({ name: '', company: '', email: '', password: '' });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [general, setGeneral] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
@@ -60,7 +60,12 @@ export function RegisterPage() {
     }
     setPending(true);
     try {
-      await register(values.name.trim(), values.email.trim(), values.password);
+      await register({
+        name: values.name.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        company: values.company.trim() || undefined,
+      });
     } catch (err) {
       const split = splitServerError(err, FIELDS, { EMAIL_TAKEN: 'email' });
       setErrors(split.fieldErrors);
@@ -94,6 +99,16 @@ export function RegisterPage() {
             value={values.name}
             onChange={(v) => change('name', v)}
             error={errors.name}
+            disabled={pending}
+          />
+          <FormField
+            id="register-company"
+            label="Компания"
+            autoComplete="organization"
+            hint="Необязательно. Так будет называться ваше рабочее пространство."
+            value={values.company}
+            onChange={(v) => change('company', v)}
+            error={errors.company}
             disabled={pending}
           />
           <FormField

@@ -4,17 +4,18 @@ import { ActivityLogIcon } from '@radix-ui/react-icons';
 import { runsApi } from '../../api/runs.api.ts';
 import type { RunStatus } from '../../api/workflows.api.ts';
 import { useApiData } from '../../hooks/use-api-data.hook.ts';
-import { localToIso, useUrlFilters } from '../../hooks/use-url-filters.hook.ts';
+import { useUrlFilters } from '../../hooks/use-url-filters.hook.ts';
 import { usePageTitle } from '../../hooks/use-page-title.hook.ts';
 import { FilterBar } from '../../components/filter-bar.component.tsx';
 import { WorkflowSelect } from '../../components/workflow-select.component.tsx';
 import { FilterSelect } from '../../components/filter-select.component.tsx';
 import { PeriodFilter } from '../../components/period-filter.component.tsx';
+import { periodToIso } from '../../components/period.util.ts';
 import { statusOptions } from '../../components/status-labels.constants.ts';
 import { ListView } from '../../components/list-view.component.tsx';
 import { RunsTable } from './runs-table.component.tsx';
 
-const KEYS = ['workflowId', 'status', 'from', 'to'] as const;
+const KEYS = ['workflowId', 'status', 'period', 'from', 'to'] as const;
 
 /** «Запуски»: runs with server-side filters and pages. */
 export function RunsTabPage() {
@@ -26,8 +27,7 @@ export function RunsTabPage() {
         {
           workflowId: f.values.workflowId || undefined,
           status: (f.values.status || undefined) as RunStatus | undefined,
-          from: localToIso(f.values.from),
-          to: localToIso(f.values.to),
+          ...periodToIso(f.values),
           limit: f.limit,
           offset: f.offset,
         },
@@ -47,7 +47,7 @@ export function RunsTabPage() {
           allLabel="Все статусы"
           ariaLabel="Статус запуска"
         />
-        <PeriodFilter from={f.values.from} to={f.values.to} onChange={(p) => f.set(p)} />
+        <PeriodFilter value={f.values} onChange={(p) => f.set(p)} />
       </FilterBar>
       <ListView
         data={data}

@@ -28,11 +28,12 @@ export function RunsTable({ runs, dimmed }: { runs: Run[]; dimmed: boolean }) {
           const started = run.startedAt ?? run.createdAt;
           return (
             <Table.Row key={run.id} className="clickable-row" align="center" onClick={() => open(run.id)}>
-              <Table.RowHeaderCell>
+              <Table.RowHeaderCell maxWidth="320px" className="truncate-cell">
                 <Link
                   to={`/logs/runs/${encodeURIComponent(run.id)}`}
                   state={state}
                   className="row-link"
+                  title={run.workflowName}
                   onClick={(e) => e.stopPropagation()}
                 >
                   {run.workflowName || 'Без названия'}

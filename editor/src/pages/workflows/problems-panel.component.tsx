@@ -1,0 +1,87 @@
+import { Badge, Flex, ScrollArea, Text } from '@radix-ui/themes';
+import { CheckCircledIcon, ChevronDownIcon, ChevronUpIcon, CrossCircledIcon, ExclamationTriangleIcon } from '@radix-ui/react-icons';
+import { useReactFlow } from '@xyflow/react';
+import type { GraphIssue } from '../../api/workflows.api.ts';
+import { useEditor, useEditorApi } from '../../store/editor-store.context.tsx';
+
+/** The list of errors and warnings (server + in-browser validation); a click selects the node. */
+export function ProblemsPanel() {
+  const api = useEditorApi();
+  const issues = useEditor((s) => s.issues);
+  const open = useEditor((s) => s.problemsOpen);
+  const setOpen = useEditor((s) => s.setProblemsOpen);
+  const flow = useReactFlow();
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+
+  const focus = (issue: GraphIssue) => {
+    const s = api.getState();
+    const nodeId = issue.nodeId ?? s.edges.find((e) => e.id === issue.edgeId)?.source;
+    if (!nodeId || !s.nodes.some((n) => n.id === nodeId)) return;
+    s.selectNode(nodeId);
+    void flow.fitView({ nodes: [{ id: nodeId }], duration: 250, maxZoom: 1.2, padding: 0.6 });
+  };
+
+  return (
+    <section className={open ? 'problems-panel open' : 'problems-panel'} data-testid="problems-panel" aria-label="Проблемы">
+      <button type="button" className="problems-header" onClick={() => setOpen(!open)} data-testid="problems-toggle" aria-expanded={open}>
+        <Flex align="center" gap="3">
+          <Text size="2" weight="medium">
+            Проблемы
+          </Text>
+          {issues.length === 0 ? (
+            <Flex align="center" gap="1">
+              <CheckCircledIcon color="var(--green-11)" />
+              <Text size="1" color="green">
+                Ошибок нет
+              </Text>
+            </Flex>
+          ) : (
+            <>
+              {errors > 0 && (
+                <Badge color="red" variant="soft" data-testid="problems-errors">
+                  Ошибки: {errors}
+                </Badge>
+              )}
+              {warnings > 0 && (
+                <Badge color="amber" variant="soft" data-testid="problems-warnings">
+                  Предупреждения: {warnings}
+                </Badge>
+              )}
+            </>
+          )}
+        </Flex>
+        {open ? <ChevronDownIcon /> : <ChevronUpIcon />}
+      </button>
+      {open && (
+        <ScrollArea type="auto" scrollbars="vertical" className="problems-list">
+          {issues.length === 0 && (
+            <Text as="p" size="2" color="gray" m="3">
+              Правило готово к публикации.
+            </Text>
+          )}
+          {issues.map((issue, i) => (
+            <button
+              type="button"
+              key={i}
+              className="problem-item"
+              onClick={() => focus(issue)}
+              disabled={!issue.nodeId && !issue.edgeId}
+              data-testid="problem-item"
+              data-node-id={issue.nodeId ?? ''}
+              data-code={issue.code}
+            >
+              {issue.severity === 'error' ? <CrossCircledIcon color="var(--red-11)" /> : <ExclamationTriangleIcon color="var(--amber-11)" />}
+              <Text size="2">{issue.message}</Text>
+              {issue.nodeId && (
+                <Text size="1" color="gray" className="problem-node">
+                  {issue.nodeId}
+                </Text>
+              )}
+            </button>
+          ))}
+        </ScrollArea>
+      )}
+    </section>
+  );
+}
