@@ -22,6 +22,8 @@ export const configSchema = z.object({
   DEDUPE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Default maximum attempts of a run (per workflow setting overrides it). */
   RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  /** First retry delay of a run after a transient failure; doubles each attempt, with jitter. */
+  RETRY_BASE_MS: z.coerce.number().int().min(10).default(1000),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Concurrent webhook requests share one commit; how long a batch waits for company. */
   INGEST_BATCH_MS: z.coerce.number().min(0).max(50).default(2),

@@ -49,7 +49,7 @@ async function main() {
   await migrate(container.orm, container.pool);
 
   if (role !== 'web') {
-    await container.startWorker?.();
+    await container.startWorker();
   }
   if (role !== 'worker') {
     const app = createApp(container);

@@ -160,6 +160,17 @@ function prefixFreeLiterals(body: string): boolean {
 
 const regexCache = new Map<string, RegExp>();
 
+/**
+ * How a compiled pattern is tested. The static check above cannot catch every slow pattern, so
+ * the server installs a runner that stops a test after a few milliseconds (see
+ * core/engine/regex-runner.ts); this module stays free of Node APIs for the editor.
+ */
+export type RegexRunner = (re: RegExp, input: string) => boolean;
+let runRegex: RegexRunner = (re, input) => re.test(input);
+export function setRegexRunner(runner: RegexRunner): void {
+  runRegex = runner;
+}
+
 function compileRegex(pattern: unknown, ci: boolean): RegExp {
   if (typeof pattern !== 'string' || pattern === '') {
     throw new ConditionError('CONDITION_REGEX_EMPTY', 'Укажите регулярное выражение');
@@ -217,7 +228,7 @@ export function applyOperator(op: string, left: unknown, right: unknown, ci = fa
       return !isEmptyValue(left);
     case 'regex': {
       const re = compileRegex(right, ci);
-      return re.test(text(left, false).slice(0, REGEX_MAX_INPUT));
+      return runRegex(re, text(left, false).slice(0, REGEX_MAX_INPUT));
     }
     case 'phone_eq': {
       const a = normalizePhone(left);

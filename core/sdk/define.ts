@@ -28,6 +28,11 @@ export interface TriggerDefinition<S extends z.ZodType = z.ZodType> extends Node
    * Throwing a UserError rejects the request.
    */
   verify?(request: InboundRequest, props: z.infer<S>): void;
+  /**
+   * A key that identifies the same remote event across deliveries (e.g. a lead id + status);
+   * two requests with one key within the dedupe window make one run. Default: the raw body.
+   */
+  dedupeKey?(request: InboundRequest, props: z.infer<S>): string | undefined;
 }
 
 export interface ConditionDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {

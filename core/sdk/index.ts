@@ -36,3 +36,5 @@ export { widget } from './widgets.ts';
 export type { PortSpec } from '../graph/node-catalog.ts';
 export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';
 export type { ConditionGroup } from '../graph/conditions.ts';
+export { renderTemplate, resolveTemplates, TemplateError } from '../graph/templates.ts';
+export { normalizePhone } from '../graph/phone.ts';

@@ -46,7 +46,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; plugin
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // PUBLIC_URL must match the address the test clients use (CSRF origin, hook URLs).
   (config as { PUBLIC_URL: string }).PUBLIC_URL = url;
-  if (opts.worker) await c.startWorker?.();
+  if (opts.worker) await c.startWorker();
   return {
     c,
     config,

@@ -51,7 +51,7 @@ export function createOpLog(pool: pg.Pool, logger: Logger) {
     };
     // A level filter means "this level and more severe", like every log viewer.
     if (f.level) add('level = any(?)', LEVELS.slice(LEVELS.indexOf(f.level)));
-    if (f.source) add('source = ?', f.source);
+    if (f.source) add('source ilike ?', `%${f.source}%`);
     if (f.workflowId) add('workflow_id = ?', f.workflowId);
     if (f.q) add(`(message ilike ? or context::text ilike $${args.length + 1})`, `%${f.q}%`), args.push(`%${f.q}%`);
     if (f.from) add('created_at >= ?', f.from);

@@ -5,6 +5,7 @@ import type { NodeTypeInfo } from '../../../core/graph/node-catalog.ts';
 import type { PluginInfo } from '../api/node-types.api.ts';
 import { NodeKindIcon } from './node-kind-icon.component.tsx';
 import { PALETTE_MIME, useAddNode } from './use-add-node.hook.ts';
+import './node-palette.css';
 
 interface Props {
   plugins: PluginInfo[];

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -6,6 +6,8 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
   type Connection,
   type Edge,
   type IsValidConnection,
@@ -21,7 +23,7 @@ import { PALETTE_MIME, useAddNode } from './use-add-node.hook.ts';
 import { useStyledEdges } from './use-styled-edges.hook.ts';
 
 const NODE_TYPES = { [RULE_NODE_TYPE]: RuleNode };
-const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#6b6b75' } };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
 
@@ -83,7 +85,16 @@ export function RuleCanvas() {
     },
     [api],
   );
-  const fitViewOptions = useMemo(() => ({ padding: 0.25, maxZoom: 1.1 }), []);
+  const fitViewOptions = useMemo(() => ({ padding: 0.2, maxZoom: 1 }), []);
+  const { fitView } = useReactFlow();
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    // Fit once the nodes are measured (the `fitView` prop alone can run before the layout settles).
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    requestAnimationFrame(() => void fitView(fitViewOptions));
+  }, [initialized, fitView, fitViewOptions]);
 
   return (
     <div className="editor-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -114,6 +125,15 @@ export function RuleCanvas() {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(10, 10, 10, 0.65)" bgColor="#232323" />
         <Controls showInteractive={false} fitViewOptions={fitViewOptions} />
       </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          <div className="canvas-empty-title">Правило пока пустое</div>
+          <div className="canvas-empty-text">
+            Начните с триггера — события, которое запускает правило. Нажмите на него в списке слева или перетащите на
+            холст, затем добавьте условия и действия.
+          </div>
+        </div>
+      )}
     </div>
   );
 }

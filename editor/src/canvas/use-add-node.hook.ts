@@ -24,14 +24,17 @@ export function useAddNode() {
     [api],
   );
 
+  /** Pans/zooms out just enough to show the new node (and the node it was attached to). */
   const reveal = useCallback(
-    (p: XYPosition) => {
+    (p: XYPosition, ids: string[]) => {
       const { width, height, transform } = flowStore.getState();
       const [tx, ty, zoom] = transform;
       const sx = p.x * zoom + tx;
       const sy = p.y * zoom + ty;
       const outside = sx < 0 || sy < 0 || sx + NODE_WIDTH * zoom > width || sy + NODE_HEIGHT * zoom > height;
-      if (outside) void flow.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+      if (!outside) return;
+      // After the node is rendered and measured.
+      setTimeout(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 220, padding: 0.2, maxZoom: zoom }), 60);
     },
     [flow, flowStore],
   );
@@ -45,8 +48,8 @@ export function useAddNode() {
       const center = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
       const anchor = s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined;
       const position = placeNewNode(s.nodes, info.kind === 'trigger' ? undefined : anchor, center);
-      s.addNode(info, position, info.kind === 'trigger' ? null : anchor?.id);
-      reveal(position);
+      const id = s.addNode(info, position, info.kind === 'trigger' ? null : anchor?.id);
+      reveal(position, anchor && info.kind !== 'trigger' ? [anchor.id, id] : [id]);
     },
     [allowed, api, flowStore, reveal],
   );

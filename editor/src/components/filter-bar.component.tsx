@@ -18,7 +18,7 @@ export function FilterBar({ children, active, onReset, onRefresh, refreshing }: 
       {children}
       {active ? (
         <Button variant="ghost" color="gray" onClick={onReset} className="fade-in">
-          <Cross2Icon /> Сбросить фильтры
+          <Cross2Icon /> Сбросить
         </Button>
       ) : null}
       <Tooltip content="Обновить">

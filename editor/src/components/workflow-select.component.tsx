@@ -20,7 +20,7 @@ export function WorkflowSelect({ value, onChange }: Props) {
       options={options}
       allLabel={allLabel}
       ariaLabel="Правило"
-      minWidth={200}
+      minWidth={180}
     />
   );
 }

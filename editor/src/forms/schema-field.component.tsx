@@ -15,10 +15,7 @@ interface Props {
   required: boolean;
 }
 
-function fallbackWidget(s: JsonSchema): string {
-  const byType = widgetOf({ ...s, 'x-widget': undefined });
-  return byType;
-}
+const fallbackWidget = (s: JsonSchema) => widgetOf({ ...s, 'x-widget': undefined });
 
 /** One labelled field: label (title), required mark, widget, hint (description), issues by path. */
 export function SchemaField({ name, schema, value, onChange, path, required }: Props) {
@@ -30,6 +27,8 @@ export function SchemaField({ name, schema, value, onChange, path, required }: P
   const widget = WIDGETS[hinted] || hinted === 'object' ? hinted : fallbackWidget(s);
   const label = s.title ?? name;
   const invalid = issues.some((i) => i.severity === 'error');
+  // An unset prop shows its default: that is what the server will use.
+  const shown = value === undefined && s.default !== undefined ? s.default : value;
 
   const labelNode = (
     <Text as="label" htmlFor={id} size="2" weight="medium">
@@ -47,12 +46,12 @@ export function SchemaField({ name, schema, value, onChange, path, required }: P
   if (widget === 'object') {
     control = (
       <Box className="schema-form-group">
-        <ObjectFields schema={s} value={value} onChange={onChange} path={path} />
+        <ObjectFields schema={s} value={shown} onChange={onChange} path={path} />
       </Box>
     );
   } else {
     const Widget = WIDGETS[widget] ?? WIDGETS.json;
-    control = <Widget schema={s} value={value} onChange={onChange} path={path} id={id} invalid={invalid} />;
+    control = <Widget schema={s} value={shown} onChange={onChange} path={path} id={id} invalid={invalid} />;
   }
 
   return (

@@ -13,6 +13,11 @@ export function loginPathFor(location: { pathname: string; search: string; hash:
   return back && back !== '/' ? `/login?next=${encodeURIComponent(back)}` : '/login';
 }
 
+/** Log tabs share one page: switching tabs animates only the tab, not the whole page. */
+function transitionKey(pathname: string): string {
+  return /^\/logs(\/(events|journal))?\/?$/.test(pathname) ? '/logs' : pathname;
+}
+
 /**
  * Signed-in area: asks `GET /api/auth/me` once, sends guests to /login (remembering the page),
  * then shows the sidebar and the page. Pages fill the content area; the rule editor goes full-bleed.
@@ -52,7 +57,7 @@ export function AppShellLayout() {
     <div className="app-shell">
       <AppSidebar />
       <main className="app-content">
-        <div key={location.pathname} className="app-outlet page-enter">
+        <div key={transitionKey(location.pathname)} className="app-outlet page-enter">
           <Outlet />
         </div>
       </main>

@@ -28,10 +28,9 @@ function nextBranchId(branches: Branch[]): string {
 function BranchName({ path, value, onChange }: { path: string; value: string; onChange: (v: string) => void }) {
   const issues = useIssuesAt(path);
   return (
-    <>
+    <Flex direction="column" gap="1" style={{ flex: 1 }}>
       <TextField.Root
         size="2"
-        style={{ flex: 1 }}
         aria-label="Название ветки"
         placeholder="Название ветки"
         value={value}
@@ -39,7 +38,12 @@ function BranchName({ path, value, onChange }: { path: string; value: string; on
         data-testid={fieldTestId(path)}
         onChange={(e) => onChange(e.target.value)}
       />
-    </>
+      {issues.map((i, k) => (
+        <Text key={k} size="1" color={i.severity === 'error' ? 'red' : 'amber'}>
+          {i.message}
+        </Text>
+      ))}
+    </Flex>
   );
 }
 
@@ -63,7 +67,7 @@ export function BranchesWidget({ schema, value, onChange, path }: WidgetProps) {
       {branches.map((b, i) => (
         <Card key={String(b[idKey] ?? i)} size="1" className="branch-card">
           <Flex direction="column" gap="2">
-            <Flex gap="2" align="center">
+            <Flex gap="2" align="start">
               <Text size="1" color="gray" className="branch-index">
                 {i + 1}
               </Text>

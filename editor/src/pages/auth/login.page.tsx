@@ -27,6 +27,11 @@ export function LoginPage() {
   const [general, setGeneral] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  // Focus goes to the first field with an error once the inputs are enabled again.
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (focusTarget && !pending) document.getElementById(focusTarget.id)?.focus();
+  }, [focusTarget, pending]);
 
   // Someone with a live session opened /login: send them on.
   useEffect(() => {
@@ -51,7 +56,7 @@ export function LoginPage() {
     setErrors(found);
     setGeneral(null);
     if (Object.keys(found).length) {
-      document.getElementById(`login-${Object.keys(found)[0]}`)?.focus();
+      setFocusTarget({ id: `login-${Object.keys(found)[0]}` });
       return;
     }
     setPending(true);
@@ -63,6 +68,8 @@ export function LoginPage() {
       setErrors(split.fieldErrors);
       setGeneral(split.general);
       setPending(false);
+      const bad = FIELDS.find((f) => split.fieldErrors[f]);
+      if (bad) setFocusTarget({ id: `login-${bad}` });
     }
   };
 

@@ -16,7 +16,7 @@ import {
 } from './auth-validation.util.ts';
 
 type Field = 'name' | 'company' | 'email' | 'password';
-const FIELDS: readonly Field[] = ['name', 'company', 'email', 'password'];
+const FIELDS: readonly Field[] = ['name', 'email', 'password', 'company'];
 type Values = Record<Field, string>;
 
 function validate(v: Values): FieldErrors<Field> {
@@ -33,6 +33,11 @@ export function RegisterPage() {
   const [general, setGeneral] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
   const [submitted, setSubmitted] = useState(false);
+  // Focus goes to the first field with an error once the inputs are enabled again.
+  const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (focusTarget && !pending) document.getElementById(focusTarget.id)?.focus();
+  }, [focusTarget, pending]);
 
   useEffect(() => {
     if (status === 'unknown') void load();
@@ -55,7 +60,7 @@ export function RegisterPage() {
     setGeneral(null);
     const first = FIELDS.find((f) => found[f]);
     if (first) {
-      document.getElementById(`register-${first}`)?.focus();
+      setFocusTarget({ id: `register-${first}` });
       return;
     }
     setPending(true);
@@ -71,6 +76,8 @@ export function RegisterPage() {
       setErrors(split.fieldErrors);
       setGeneral(split.general);
       setPending(false);
+      const bad = FIELDS.find((f) => split.fieldErrors[f]);
+      if (bad) setFocusTarget({ id: `register-${bad}` });
     }
   };
 
@@ -102,16 +109,6 @@ export function RegisterPage() {
             disabled={pending}
           />
           <FormField
-            id="register-company"
-            label="Компания"
-            autoComplete="organization"
-            hint="Необязательно. Так будет называться ваше рабочее пространство."
-            value={values.company}
-            onChange={(v) => change('company', v)}
-            error={errors.company}
-            disabled={pending}
-          />
-          <FormField
             id="register-email"
             label="Электронная почта"
             type="email"
@@ -130,6 +127,16 @@ export function RegisterPage() {
             value={values.password}
             onChange={(v) => change('password', v)}
             error={errors.password}
+            disabled={pending}
+          />
+          <FormField
+            id="register-company"
+            label="Компания"
+            autoComplete="organization"
+            hint="Необязательно. Так будет называться ваше рабочее пространство."
+            value={values.company}
+            onChange={(v) => change('company', v)}
+            error={errors.company}
             disabled={pending}
           />
           <ErrorCallout error={general} />

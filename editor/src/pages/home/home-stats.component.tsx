@@ -47,7 +47,7 @@ export function HomeStats({ stats, loading }: { stats: Stats | undefined; loadin
         value={stats?.failedRuns}
         loading={first}
         to="/logs?status=failed"
-        hint="Откройте, чтобы разобрать и повторить"
+        hint={stats?.failedRuns === 0 ? 'Ошибок нет' : 'Откройте, чтобы разобрать и повторить'}
         tone="red"
       />
     </Grid>

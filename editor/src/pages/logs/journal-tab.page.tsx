@@ -44,7 +44,7 @@ export function JournalTabPage() {
           onChange={(v) => f.set({ q: v })}
           placeholder="Поиск по тексту"
           ariaLabel="Поиск по тексту сообщения"
-          width={240}
+          width={220}
         />
         <FilterSelect
           value={f.values.level}
@@ -59,7 +59,7 @@ export function JournalTabPage() {
           onChange={(v) => f.set({ source: v })}
           placeholder="Источник"
           ariaLabel="Источник записи"
-          width={180}
+          width={160}
         />
         <WorkflowSelect value={f.values.workflowId} onChange={(v) => f.set({ workflowId: v })} />
         <PeriodFilter value={f.values} onChange={(p) => f.set(p)} />

@@ -84,7 +84,7 @@ export function StepCard({ step, index, names }: Props) {
             {step.error ? (
               <JsonViewer title="Ошибка" value={step.error} openDepth={3} maxHeight={280} />
             ) : null}
-            <Grid columns={{ initial: '1', lg: '2' }} gap="3">
+            <Grid columns={{ initial: '1', lg: '2' }} gap="3" align="start">
               <JsonViewer title="Входные данные" value={step.input} truncated={step.truncated} />
               <JsonViewer
                 title="Результат"

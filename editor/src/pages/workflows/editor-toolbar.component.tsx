@@ -1,4 +1,4 @@
-import { Button, Flex, IconButton, Separator, Text, Tooltip } from '@radix-ui/themes';
+import { Button, Flex, IconButton, Separator, Tooltip } from '@radix-ui/themes';
 import { ArrowLeftIcon, PlayIcon, ResetIcon, RocketIcon } from '@radix-ui/react-icons';
 import { Link } from 'react-router';
 import { useEditor } from '../../store/editor-store.context.tsx';
@@ -13,9 +13,9 @@ const MOD = isMac ? '⌘' : 'Ctrl';
 function SaveState() {
   const dirty = useEditor((s) => s.dirty);
   return (
-    <Text size="1" color={dirty ? 'amber' : 'gray'} className="editor-save-state" data-testid="editor-save-state" data-dirty={dirty}>
-      {dirty ? 'Не сохранено' : 'Сохранено'}
-    </Text>
+    <Tooltip content={dirty ? 'Есть несохранённые изменения' : 'Все изменения сохранены'}>
+      <span className={dirty ? 'editor-save-state dirty' : 'editor-save-state'} data-testid="editor-save-state" data-dirty={dirty} aria-label={dirty ? 'Не сохранено' : 'Сохранено'} role="status" />
+    </Tooltip>
   );
 }
 
@@ -55,8 +55,8 @@ export function EditorToolbar({ commands, onTestRun }: { commands: EditorCommand
         </IconButton>
       </Tooltip>
       <EditorNameField />
-      {meta && <WorkflowStatusBadge workflow={meta} />}
       <SaveState />
+      {meta && <WorkflowStatusBadge workflow={meta} />}
       <Separator orientation="vertical" />
       <UndoRedo />
       <div style={{ flex: 1 }} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Box, Callout, Flex, IconButton, ScrollArea, Tabs, Text, TextField, Tooltip } from '@radix-ui/themes';
-import { ExclamationTriangleIcon, MixerHorizontalIcon, TrashIcon } from '@radix-ui/react-icons';
+import { ExclamationTriangleIcon, TrashIcon } from '@radix-ui/react-icons';
 import { outputsOf } from '../../../../core/graph/node-catalog.ts';
 import { nodeTypeKey } from '../../api/node-types.api.ts';
 import { NodeKindIcon } from '../../canvas/node-kind-icon.component.tsx';
@@ -14,18 +14,7 @@ import { useFieldPaths } from './use-field-paths.hook.ts';
 
 const NO_ISSUES: never[] = [];
 
-function InspectorEmpty() {
-  return (
-    <Flex direction="column" align="center" justify="center" gap="2" p="5" className="inspector-empty">
-      <MixerHorizontalIcon width={24} height={24} color="var(--gray-9)" />
-      <Text size="2" color="gray" align="center">
-        Выберите узел на холсте, чтобы настроить его
-      </Text>
-    </Flex>
-  );
-}
-
-/** The right panel: label, props form and the last test result of the selected node. */
+/** The right panel (only while a node is selected): label, props form and its last test result. */
 export function NodeInspector() {
   const nodeId = useEditor((s) => s.selectedNodeId);
   const data = useEditor((s) => (s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId)?.data : undefined));
@@ -50,7 +39,7 @@ export function NodeInspector() {
     return { fieldIssues, nodeLevel };
   }, [issues, info]);
 
-  if (!nodeId || !data) return <aside className="editor-inspector" data-testid="inspector"><InspectorEmpty /></aside>;
+  if (!nodeId || !data) return null;
 
   const branchTitle = step?.branch && info ? outputsOf(info, data.props).find((p) => p.id === step.branch)?.title : undefined;
   return (

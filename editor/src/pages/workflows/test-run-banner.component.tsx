@@ -20,9 +20,9 @@ export function TestRunBanner() {
       </Badge>
       <Text size="1" color="gray">
         Шагов: {result.steps.length}
-        {failed ? `, с ошибкой: ${failed}` : ''}. Выберите узел, чтобы увидеть его результат.
+        {failed ? `, с ошибкой: ${failed}` : ''}
       </Text>
-      <Tooltip content="Скрыть результаты теста">
+      <Tooltip content="Скрыть результаты теста. Результат узла — во вкладке «Результат теста» справа">
         <IconButton size="1" variant="ghost" color="gray" aria-label="Скрыть результаты теста" onClick={() => setTestRun(null)} data-testid="test-run-clear">
           <Cross2Icon />
         </IconButton>

@@ -62,7 +62,8 @@ export function useEditorCommands() {
         const issues = ((err.details?.errors as GraphIssue[] | undefined) ?? []).map((i) => ({ ...i, severity: i.severity ?? 'error' }));
         api.getState().setPublishIssues(issues);
         api.getState().setProblemsOpen(true);
-        toast.error(`Правило не опубликовано: исправьте ошибки (${issues.length})`);
+        const count = api.getState().issues.filter((i) => i.severity === 'error').length || issues.length;
+        toast.error(`Правило не опубликовано: исправьте ошибки (${count})`);
       } else {
         toast.error(`Не удалось опубликовать: ${errorMessage(err)}`);
       }

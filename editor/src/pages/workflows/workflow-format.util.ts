@@ -1,4 +1,4 @@
-import type { RunStatus, WorkflowStatus } from '../../api/workflows.api.ts';
+import type { WorkflowStatus } from '../../api/workflows.api.ts';
 
 type BadgeColor = 'gray' | 'green' | 'amber' | 'red' | 'blue' | 'violet';
 
@@ -6,15 +6,6 @@ export const WORKFLOW_STATUS: Record<WorkflowStatus, { title: string; color: Bad
   draft: { title: 'Черновик', color: 'gray' },
   active: { title: 'Активно', color: 'green' },
   inactive: { title: 'Выключено', color: 'amber' },
-};
-
-export const RUN_STATUS: Record<RunStatus, { title: string; color: BadgeColor }> = {
-  queued: { title: 'В очереди', color: 'gray' },
-  running: { title: 'Выполняется', color: 'blue' },
-  succeeded: { title: 'Успешно', color: 'green' },
-  failed: { title: 'Ошибка', color: 'red' },
-  skipped: { title: 'Пропущен', color: 'gray' },
-  cancelled: { title: 'Отменён', color: 'gray' },
 };
 
 const dateTime = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });

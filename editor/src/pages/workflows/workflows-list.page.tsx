@@ -59,7 +59,7 @@ export function WorkflowsListPage() {
   const isEmpty = !loading && !error && total === 0 && search.trim() === '';
 
   return (
-    <Box className="rules-page page-enter" p="5">
+    <Box className="rules-page" p="5">
       <Flex justify="between" align="center" gap="3" wrap="wrap" mb="4">
         <Box>
           <Heading size="6">Правила</Heading>

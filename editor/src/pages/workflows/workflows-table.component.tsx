@@ -3,7 +3,8 @@ import { DotsHorizontalIcon } from '@radix-ui/react-icons';
 import { Link } from 'react-router';
 import type { WorkflowSummary } from '../../api/workflows.api.ts';
 import { WorkflowStatusBadge } from './workflow-status.badge.tsx';
-import { formatDateTime, formatRelative, RUN_STATUS } from './workflow-format.util.ts';
+import { RUN_STATUS } from '../../components/status-labels.constants.ts';
+import { formatDateTime, formatRelative } from './workflow-format.util.ts';
 
 export interface RowActions {
   open(w: WorkflowSummary): void;
@@ -28,7 +29,7 @@ function LastRun({ run }: { run: WorkflowSummary['lastRun'] }) {
         <Text size="2">{formatRelative(run.createdAt)}</Text>
       </Tooltip>
       <Badge color={s.color} variant="soft" size="1">
-        {s.title}
+        {s.label}
       </Badge>
     </Flex>
   );

@@ -1,0 +1,176 @@
+import type { Graph, GraphNode } from '../graph/graph.schema.ts';
+import { buildIndex, createWalk, findTrigger } from '../graph/traversal.ts';
+import { resolveTemplates, TemplateError } from '../graph/templates.ts';
+import type { PluginRegistry, RegisteredNode } from '../plugins/plugin-registry.ts';
+import type { ActionContext } from '../sdk/context.ts';
+import { UserError } from '../sdk/errors.ts';
+import type { RunStatus, StepError, StepRecord } from './engine.types.ts';
+import { isTransientError, toStepError } from './run-errors.ts';
+
+/**
+ * Where the executor keeps steps. `save` with `durable` must not return before the step is stored
+ * for good (an action's side effect happened: a retry must see it); pure steps may be buffered.
+ * It answers whether the run was cancelled meanwhile.
+ */
+export interface StepStore {
+  save(step: StepRecord, durable: boolean): Promise<{ cancelled: boolean }>;
+  flush(): Promise<void>;
+}
+
+export interface ExecuteGraphInput {
+  graph: Graph;
+  registry: PluginRegistry;
+  triggerOutput: unknown;
+  /** Steps of earlier attempts, by node id: succeeded ones are reused, never executed again. */
+  previous: Map<string, StepRecord>;
+  store: StepStore;
+  /** Builds an action's context (connection, http, store…). */
+  actionContext(node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext>;
+  /** Dry runs also record the nodes that were not reached, as skipped. */
+  recordSkipped?: boolean;
+}
+
+export interface ExecuteGraphResult {
+  status: Exclude<RunStatus, 'queued' | 'running'> | 'retry';
+  error: StepError | null;
+  /** On `retry`: the remote side's hint. */
+  retryAfterMs?: number;
+  steps: StepRecord[];
+}
+
+const fail = (code: string, message: string) => new UserError(code, message);
+
+function step(node: GraphNode, attempt: number, startedAt: Date, fields: Partial<StepRecord>): StepRecord {
+  const finishedAt = new Date();
+  return {
+    nodeId: node.id,
+    nodeType: node.type,
+    status: 'succeeded',
+    attempt,
+    input: null,
+    output: null,
+    branch: null,
+    error: null,
+    startedAt,
+    finishedAt,
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    truncated: false,
+    ...fields,
+  };
+}
+
+/** Walks the graph from the trigger, running each reached node once; see core/graph/traversal.ts. */
+export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGraphResult> {
+  const { graph, registry, previous, store } = input;
+  const index = buildIndex(graph);
+  const trigger = findTrigger(graph, registry.catalog);
+  if (!trigger) return { status: 'failed', error: { code: 'GRAPH_NO_TRIGGER', message: 'В правиле нет триггера' }, steps: [] };
+
+  const scope: Record<string, unknown> = { trigger: input.triggerOutput, [trigger.id]: input.triggerOutput };
+  const steps: StepRecord[] = [];
+  const walk = createWalk(index, trigger.id);
+  walk.next();
+  walk.complete(trigger.id, 'out');
+
+  for (let nodeId = walk.next(); nodeId !== undefined; nodeId = walk.next()) {
+    const node = index.nodes.get(nodeId)!;
+    const done = previous.get(nodeId);
+    if (done?.status === 'succeeded' || (done?.status === 'failed' && done.branch === 'error')) {
+      scope[nodeId] = done.output;
+      walk.complete(nodeId, done.branch ?? 'out');
+      continue;
+    }
+    const attempt = (done?.attempt ?? 0) + 1;
+    const startedAt = new Date();
+    const registered = registry.get(node.type, node.version);
+    let props: unknown;
+    try {
+      if (!registered) throw fail('NODE_UNKNOWN_TYPE', `Неизвестный тип узла «${node.type}» версии ${node.version}`);
+      props = resolveProps(node, registered, scope);
+    } catch (err) {
+      const rec = step(node, attempt, startedAt, { status: 'failed', error: toStepError(err), input: node.props });
+      steps.push(rec);
+      await store.save(rec, true);
+      return { status: 'failed', error: rec.error, steps };
+    }
+    const { def } = registered!;
+
+    if (def.kind === 'trigger') {
+      // A second trigger is refused by validation; reaching one means a broken graph.
+      continue;
+    }
+    if (def.kind === 'condition') {
+      let rec: StepRecord;
+      try {
+        const branch = def.evaluate({ props, input: scope });
+        rec = step(node, attempt, startedAt, { input: props, output: { branch }, branch });
+      } catch (err) {
+        rec = step(node, attempt, startedAt, { status: 'failed', input: props, error: toStepError(err) });
+      }
+      steps.push(rec);
+      scope[nodeId] = rec.output;
+      const { cancelled } = await store.save(rec, rec.status === 'failed');
+      if (cancelled) return { status: 'cancelled', error: null, steps };
+      if (rec.status === 'failed') return { status: 'failed', error: rec.error, steps };
+      walk.complete(nodeId, rec.branch);
+      continue;
+    }
+
+    // An action: its step is stored durably before anything else happens.
+    let rec: StepRecord;
+    let retryAfterMs: number | undefined;
+    try {
+      const ctx = await input.actionContext(node, registered!, props, scope, attempt);
+      const output = await def.run(ctx);
+      rec = step(node, attempt, startedAt, { input: props, output: output ?? null, branch: 'out' });
+    } catch (err) {
+      const error = toStepError(err);
+      retryAfterMs = (err as { retryAfterMs?: number }).retryAfterMs;
+      const transient = isTransientError(err);
+      const handled = !transient && def.errorOutput && index.outgoing.get(nodeId)?.has('error');
+      rec = step(node, attempt, startedAt, {
+        status: 'failed',
+        input: props,
+        error,
+        output: handled ? { error } : null,
+        branch: handled ? 'error' : null,
+      });
+      if (!handled) {
+        steps.push(rec);
+        await store.save(rec, true);
+        return { status: transient ? 'retry' : 'failed', error, retryAfterMs, steps };
+      }
+    }
+    steps.push(rec);
+    scope[nodeId] = rec.output;
+    const { cancelled } = await store.save(rec, true);
+    if (cancelled) return { status: 'cancelled', error: null, steps };
+    walk.complete(nodeId, rec.branch);
+  }
+
+  if (input.recordSkipped) {
+    const reached = new Set(walk.visited);
+    for (const node of graph.nodes) {
+      if (!reached.has(node.id)) steps.push(step(node, 0, new Date(), { status: 'skipped', durationMs: 0 }));
+    }
+  }
+  await store.flush();
+  return { status: 'succeeded', error: null, steps };
+}
+
+function resolveProps(node: GraphNode, registered: RegisteredNode, scope: Record<string, unknown>): unknown {
+  let resolved: unknown;
+  try {
+    resolved = resolveTemplates(node.props, scope);
+  } catch (err) {
+    if (err instanceof TemplateError) throw fail('TEMPLATE_ERROR', `Ошибка в шаблоне: ${err.message}`);
+    throw err;
+  }
+  const parsed = registered.def.props.safeParse(resolved);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0] as { path: PropertyKey[]; message: string };
+    const where = first.path.length ? ` (поле ${first.path.join('.')})` : '';
+    throw new UserError('PROPS_INVALID', `Неверные настройки узла${where}: ${first.message}`, { details: { issues: parsed.error.issues.slice(0, 10) } });
+  }
+  return parsed.data;
+}

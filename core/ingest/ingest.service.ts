@@ -1,0 +1,130 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/config.schema.ts';
+import type { Graph } from '../graph/graph.schema.ts';
+import type { Metrics } from '../metrics.ts';
+import type { OpLog } from '../modules/logs/op-log.service.ts';
+import type { PluginRegistry } from '../plugins/plugin-registry.ts';
+import type { InboundRequest } from '../sdk/context.ts';
+import { AppError, NotFoundError } from '../sdk/errors.ts';
+import { resolveTrigger, type ResolvedTrigger } from '../engine/trigger-events.ts';
+import { INGEST_BATCH_SQL } from './ingest-batch.sql.ts';
+import { MicroBatcher } from './micro-batcher.ts';
+
+interface Endpoint {
+  tenantId: string;
+  workflowId: string | null;
+  workflowName: string | null;
+  trigger: ResolvedTrigger | null;
+}
+
+interface PendingEvent {
+  id: string;
+  token: string;
+  request: InboundRequest;
+  headers: Record<string, string>;
+  body: unknown;
+  dedupeKey: string | null;
+  failedReason: string | null;
+}
+
+export interface IngestResult {
+  eventId: string;
+  status: 'queued' | 'skipped' | 'duplicate' | 'failed';
+}
+
+/** Endpoint lookups are cached briefly; the batch statement re-checks the token, so revocation is exact. */
+const ENDPOINT_TTL_MS = 1000;
+
+export function createIngest(deps: { pool: pg.Pool; config: Config; registry: PluginRegistry; logger: Logger; metrics: Metrics; opLog: OpLog }) {
+  const { pool, config, registry } = deps;
+  const cache = new Map<string, { at: number; value: Endpoint | null }>();
+
+  async function endpoint(token: string): Promise<Endpoint | null> {
+    const hit = cache.get(token);
+    if (hit && Date.now() - hit.at < ENDPOINT_TTL_MS) return hit.value;
+    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null }>(
+      `select e.tenant_id, e.workflow_id, w.name, v.graph
+         from hook_endpoint e left join workflow w on w.id = e.workflow_id
+         left join workflow_version v on v.id = w.active_version_id
+        where e.token = $1 and e.revoked_at is null`,
+      [token],
+    );
+    let value: Endpoint | null = null;
+    if (rows[0]) {
+      let trigger: ResolvedTrigger | null = null;
+      try {
+        trigger = rows[0].graph ? resolveTrigger(rows[0].graph, registry) : null;
+      } catch {
+        trigger = null; // the dispatcher records why this version cannot run
+      }
+      value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger };
+    }
+    if (cache.size > 10_000) cache.clear();
+    cache.set(token, { at: Date.now(), value });
+    return value;
+  }
+
+  async function flush(batch: PendingEvent[]): Promise<(IngestResult | null)[]> {
+    const col = <T,>(f: (e: PendingEvent) => T) => batch.map(f);
+    const { rows } = await pool.query<{ id: string; status: IngestResult['status'] }>(INGEST_BATCH_SQL, [
+      col((e) => e.id),
+      col((e) => e.token),
+      col((e) => e.request.method),
+      col((e) => e.request.contentType),
+      col((e) => JSON.stringify(e.headers)),
+      col((e) => JSON.stringify(e.request.query)),
+      col((e) => JSON.stringify(e.body ?? null).replaceAll('\\u0000', '\\uFFFD')),
+      col((e) => e.dedupeKey),
+      col((e) => (e.failedReason ? 'failed' : null)),
+      col((e) => e.failedReason),
+      config.DEDUPE_WINDOW_SECONDS,
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return batch.map((e) => {
+      const row = byId.get(e.id);
+      return row ? { eventId: row.id, status: row.status } : null;
+    });
+  }
+
+  const batcher = new MicroBatcher<PendingEvent, IngestResult | null>(flush, config.INGEST_BATCH_MS);
+
+  /**
+   * Stores the request and its dispatch job; resolves only after commit. No external call happens
+   * here. Throws NotFoundError for an unknown or revoked token, UserError when the trigger refuses
+   * the request (e.g. a wrong secret).
+   */
+  async function accept(token: string, request: InboundRequest, storedHeaders: Record<string, string>, failedReason: string | null): Promise<IngestResult> {
+    const ep = await endpoint(token);
+    if (!ep) throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
+    const trigger = ep.trigger;
+    if (trigger?.def.verify && !failedReason) {
+      try {
+        trigger.def.verify(request, trigger.props);
+      } catch (err) {
+        if (err instanceof AppError) {
+          deps.metrics.webhooks.inc({ outcome: 'rejected' });
+          await deps.opLog.write({ tenantId: ep.tenantId, level: 'warn', source: 'webhook', message: `Вебхук отклонён: ${err.message}`, workflowId: ep.workflowId, context: { code: err.code } });
+        }
+        throw err;
+      }
+    }
+    let dedupeKey: string | null = null;
+    if (config.DEDUPE_WINDOW_SECONDS > 0 && !failedReason) {
+      const declared = trigger?.def.dedupeKey?.(request, trigger.props);
+      dedupeKey = declared ? `k:${declared}` : `b:${createHash('sha256').update(request.rawBody).digest('base64url')}`;
+    }
+    const result = await batcher.submit({ id: randomUUID(), token, request, headers: storedHeaders, body: request.body, dedupeKey, failedReason });
+    if (!result) {
+      cache.delete(token);
+      throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
+    }
+    deps.metrics.webhooks.inc({ outcome: result.status });
+    return result;
+  }
+
+  return { accept };
+}
+
+export type Ingest = ReturnType<typeof createIngest>;

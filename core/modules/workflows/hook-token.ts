@@ -1,0 +1,14 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Webhook tokens are the only secret of a webhook URL (no auth header: the sending services cannot
+ * set one), so they must be unguessable: 32 random bytes, URL-safe.
+ */
+export function newHookToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** PUBLIC_URL is read at call time: tests (and proxies) settle it after the container is built. */
+export function hookUrlFor(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/hooks/${token}`;
+}

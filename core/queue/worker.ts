@@ -1,0 +1,83 @@
+import { EventEmitter } from 'node:events';
+import { Logger as GraphileLogger, run, type Runner, type TaskList } from 'graphile-worker';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+
+const HEARTBEAT_MS = 2_000;
+/** A worker silent for this long is dead: its locked jobs go back to the queue. */
+const DEAD_AFTER_S = 10;
+
+function graphileLogger(logger: Logger): GraphileLogger {
+  return new GraphileLogger((scope) => (level, message, meta) => {
+    if (level === 'error') logger.error({ scope, meta }, message);
+    else if (level === 'warning') logger.warn({ scope, meta }, message);
+    else logger.debug({ scope }, message);
+  });
+}
+
+/**
+ * graphile-worker keeps a crashed process's jobs locked for 4 hours. Every worker therefore
+ * writes a heartbeat, and any live worker unlocks the jobs of workers whose heartbeat stopped, so
+ * a webhook accepted before a crash runs seconds after any worker is back.
+ */
+export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskList: TaskList; concurrency: number }) {
+  const { pool, logger } = opts;
+  const events = new EventEmitter();
+  const workerIds = new Set<string>();
+  events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => workerIds.add(worker.workerId));
+
+  const runner: Runner = await run({
+    pgPool: pool,
+    taskList: opts.taskList,
+    concurrency: opts.concurrency,
+    noHandleSignals: true,
+    pollInterval: 1000,
+    logger: graphileLogger(logger),
+    events,
+  });
+
+  async function beat() {
+    if (workerIds.size === 0) return;
+    await pool.query(
+      `insert into worker_heartbeat (worker_id, seen_at) select unnest($1::text[]), now()
+       on conflict (worker_id) do update set seen_at = now()`,
+      [[...workerIds]],
+    );
+  }
+
+  async function reclaim() {
+    const { rows } = await pool.query<{ locked_by: string }>(
+      `select distinct j.locked_by from graphile_worker._private_jobs j
+        left join worker_heartbeat h on h.worker_id = j.locked_by
+        where j.locked_by is not null and not (j.locked_by = any($1::text[]))
+          and j.locked_at < now() - make_interval(secs => $2)
+          and (h.seen_at is null or h.seen_at < now() - make_interval(secs => $2))`,
+      [[...workerIds], DEAD_AFTER_S],
+    );
+    if (rows.length === 0) return;
+    const dead = rows.map((r) => r.locked_by);
+    await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
+    await pool.query('delete from worker_heartbeat where worker_id = any($1::text[])', [dead]);
+    logger.warn({ workers: dead }, 'задания остановившихся обработчиков возвращены в очередь');
+  }
+
+  const tick = async () => {
+    try {
+      await beat();
+      await reclaim();
+    } catch (err) {
+      logger.warn({ err }, 'не удалось обновить пульс обработчика');
+    }
+  };
+  await tick();
+  const timer = setInterval(tick, HEARTBEAT_MS);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await runner.stop();
+      await pool.query('delete from worker_heartbeat where worker_id = any($1::text[])', [[...workerIds]]).catch(() => {});
+    },
+  };
+}
