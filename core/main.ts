@@ -64,9 +64,10 @@ async function main() {
         server.closeIdleConnections();
       }),
     });
-    logger.info(`Сервер слушает ${config.PUBLIC_URL} (роль: ${role})`);
+    // A plain line, whatever LOG_LEVEL: people and scripts wait for it.
+    console.log(`Сервер слушает ${config.PUBLIC_URL} (роль: ${role})`);
   } else {
-    logger.info('Обработчик очереди запущен (роль: worker)');
+    console.log('Обработчик очереди запущен (роль: worker)');
   }
 }
 

@@ -71,7 +71,9 @@ export function createApp(c: Container, options: { serveEditor?: boolean } = {})
     },
   });
   app.use((ctx, next) => (ctx.path.startsWith('/api/') ? parseBody(ctx, next) : next()));
-  app.use(ormContext(c.orm));
+  // Webhooks never touch the ORM: no per-request identity map on the hot path.
+  const withOrm = ormContext(c.orm);
+  app.use((ctx, next) => (ctx.path.startsWith('/hooks/') ? next() : withOrm(ctx, next)));
   app.use(csrfProtection(c.config.PUBLIC_URL));
   app.use(sessionMiddleware(c.sessions, c.pool));
   app.use(router.routes());

@@ -25,7 +25,7 @@ export interface TestApp {
  * The real app on a real database and a real port (app.callback() behind node:http), built the
  * way main.ts builds it.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; plugins?: PluginDefinition[]; worker?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; plugins?: PluginDefinition[]; worker?: boolean; serveEditor?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig(
     {
@@ -41,7 +41,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; plugin
   );
   const logger = createLogger(config.LOG_LEVEL);
   const c = await createContainer({ config, logger, databaseUrl: db.url, plugins: opts.plugins ?? installedPlugins });
-  const server = http.createServer(createApp(c, { serveEditor: false }).callback());
+  const server = http.createServer(createApp(c, { serveEditor: opts.serveEditor ?? false }).callback());
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // PUBLIC_URL must match the address the test clients use (CSRF origin, hook URLs).

@@ -40,6 +40,17 @@ export const LOG_LEVEL: Record<LogLevel, StatusInfo> = {
   error: { label: 'Ошибка', color: 'red' },
 };
 
+/** Where an operation-log entry came from (`LogEntry.source`), in words. Unknown sources show as is. */
+export const LOG_SOURCE: Record<string, string> = {
+  auth: 'Вход',
+  workflow: 'Правила',
+  webhook: 'Вебхуки',
+  run: 'Запуски',
+  connection: 'Подключения',
+};
+
+export const logSourceLabel = (source: string): string => LOG_SOURCE[source] ?? source;
+
 export const STATUS_MAPS = {
   run: RUN_STATUS,
   step: STEP_STATUS,

@@ -9,9 +9,11 @@ import { FilterSelect } from '../../components/filter-select.component.tsx';
 import { PeriodFilter } from '../../components/period-filter.component.tsx';
 import { periodToIso } from '../../components/period.util.ts';
 import { SearchField } from '../../components/search-field.component.tsx';
-import { statusOptions } from '../../components/status-labels.constants.ts';
+import { LOG_SOURCE, statusOptions } from '../../components/status-labels.constants.ts';
 import { ListView } from '../../components/list-view.component.tsx';
 import { JournalTable } from './journal-table.component.tsx';
+
+const SOURCE_OPTIONS = Object.entries(LOG_SOURCE);
 
 const KEYS = ['q', 'level', 'source', 'workflowId', 'period', 'from', 'to'] as const;
 
@@ -54,12 +56,13 @@ export function JournalTabPage() {
           ariaLabel="Уровень"
           minWidth={150}
         />
-        <SearchField
+        <FilterSelect
           value={f.values.source}
           onChange={(v) => f.set({ source: v })}
-          placeholder="Источник"
+          options={SOURCE_OPTIONS}
+          allLabel="Все источники"
           ariaLabel="Источник записи"
-          width={160}
+          minWidth={160}
         />
         <WorkflowSelect value={f.values.workflowId} onChange={(v) => f.set({ workflowId: v })} />
         <PeriodFilter value={f.values} onChange={(p) => f.set(p)} />

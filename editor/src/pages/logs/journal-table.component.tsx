@@ -1,9 +1,10 @@
 import { Fragment, useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
-import { Code, Flex, Link, Table, Text } from '@radix-ui/themes';
+import { Flex, Link, Table, Text } from '@radix-ui/themes';
 import { ChevronDownIcon, ChevronRightIcon } from '@radix-ui/react-icons';
 import type { LogEntry } from '../../api/logs.api.ts';
 import { StatusBadge } from '../../components/status-badge.component.tsx';
+import { logSourceLabel } from '../../components/status-labels.constants.ts';
 import { JsonViewer } from '../../components/json-viewer.component.tsx';
 import { formatDateTime, shortId } from '../../components/date-format.util.ts';
 
@@ -66,9 +67,9 @@ export function JournalTable({ entries, dimmed }: { entries: LogEntry[]; dimmed:
                   <StatusBadge kind="log" value={e.level} />
                 </Table.Cell>
                 <Table.Cell>
-                  <Code variant="ghost" color="gray">
-                    {e.source}
-                  </Code>
+                  <Text size="2" color="gray" className="nowrap" title={e.source}>
+                    {logSourceLabel(e.source)}
+                  </Text>
                 </Table.Cell>
                 <Table.Cell>
                   <Text size="2" className={isOpen ? 'prewrap' : undefined} truncate={!isOpen} as="div" style={{ maxWidth: 640 }}>

@@ -1,0 +1,42 @@
+/**
+ * `npm run bench:ingest`: 50 concurrent clients POST 1 KB JSON to one workflow webhook for 20 s
+ * against one server process (web role: ingest only) on local PostgreSQL. Prints acknowledged
+ * requests/s, p50/p99 acknowledgement latency and errors. No pass/fail.
+ */
+import autocannon from 'autocannon';
+import { benchEnv, fmt } from './bench-env.ts';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+const env = await benchEnv({ role: (process.env.BENCH_ROLE as 'all' | 'web') ?? 'web' });
+try {
+  const wf = await env.workflow({
+    schemaVersion: 1,
+    nodes: [
+      { id: 'n1', type: 'webhook.catch', version: 1, position: { x: 0, y: 0 }, props: {} },
+      { id: 'n2', type: 'logic.filter', version: 1, position: { x: 250, y: 0 }, props: { group: { match: 'all', rules: [{ left: '{{trigger.body.lead.city}}', op: 'eq', right: 'Краснодар' }] } } },
+    ],
+    edges: [{ id: 'e1', source: 'n1', sourceHandle: 'out', target: 'n2', targetHandle: 'in' }],
+  });
+  // ~1 KB body; a counter makes every body unique so none is deduplicated.
+  let n = 0;
+  const makeBody = () => JSON.stringify({ id: ++n, lead: { name: 'Иван Петров', phone: '+79181234567', city: 'Краснодар', note: 'x'.repeat(850) } });
+  const body = makeBody();
+  const result = await autocannon({
+    url: env.server.url + wf.hookPath,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: makeBody() }) }],
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  const { rows } = await env.pool.query('select count(*)::int as n from inbound_event');
+  const ok = result['2xx'];
+  console.log(`\nИнжест вебхуков: ${CONNECTIONS} клиентов, ${DURATION} с, тело ${Buffer.byteLength(body)} Б`);
+  console.log(`  подтверждено:        ${fmt(ok / DURATION, 0)} запросов/с (${ok} всего; событий в базе: ${rows[0].n})`);
+  console.log(`  задержка p50 / p99:  ${result.latency.p50} мс / ${result.latency.p99} мс (среднее ${fmt(result.latency.average)} мс)`);
+  console.log(`  ошибки:              ${result.errors + result.non2xx} (не-2xx: ${result.non2xx}, сетевые: ${result.errors}, тайм-ауты: ${result.timeouts})`);
+} finally {
+  await env.close();
+}
