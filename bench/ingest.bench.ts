@@ -27,7 +27,7 @@ try {
     url: env.server.url + wf.hookPath,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: makeBody() }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: makeBody() }) }],
     connections: CONNECTIONS,
     duration: DURATION,
   });

@@ -35,12 +35,13 @@ export function WorkflowEditorLayout({ catalog }: { catalog: EditorCatalog }) {
           <RuleCanvas />
           <TestRunBanner />
           <ProblemsPanel />
+          {/* Over the canvas, so notices never cover the inspector or the toolbar. */}
+          <ToastViewport />
         </div>
         <NodeInspector />
       </div>
       <TestRunDialog open={testOpen} onOpenChange={setTestOpen} run={commands.testRun} running={commands.busy === 'test'} />
       <UnsavedChangesGuard save={() => commands.save(true)} />
-      <ToastViewport />
     </div>
   );
 }
