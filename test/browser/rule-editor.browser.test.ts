@@ -41,6 +41,14 @@ async function expectDark(selector: string) {
   expect(luminance(bg)!, `${selector} background ${bg}`).toBeLessThan(0.05);
 }
 
+/** The node is fully inside the visible canvas (not under the palette or the inspector). */
+async function expectInsideCanvas(id: string) {
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const box = (await node(id).boundingBox())!;
+  expect(box.x, id).toBeGreaterThanOrEqual(canvas.x);
+  expect(box.x + box.width, id).toBeLessThanOrEqual(canvas.x + canvas.width);
+}
+
 /** Selects a node on the canvas by clicking its header and waits for its inspector. */
 async function select(id: string) {
   await node(id).locator('.rule-node-header').click();
@@ -127,6 +135,11 @@ describe('the rule editor, end to end', () => {
     expect(saved.validation.errors).toEqual([]);
     await expectDark('.editor-inspector');
     await expectRussianOnly(['.editor-inspector input', '.editor-inspector textarea']);
+    // The whole chain in view (the canvas follows the newest nodes while they are added).
+    await page.getByRole('button', { name: 'Показать всё правило' }).click();
+    await expect.poll(() => node('n1').isVisible()).toBe(true);
+    await page.waitForTimeout(300);
+    for (const id of ['n1', 'n2', 'n3']) await expectInsideCanvas(id);
     await browser.shot('editor-graph');
   });
 
@@ -136,10 +149,18 @@ describe('the rule editor, end to end', () => {
     await page.getByTestId('editor-activate').click();
     await page.getByTestId('toast-success').filter({ hasText: 'Правило активно' }).waitFor();
     await page.getByTestId('editor-deactivate').waitFor();
-    hookUrl = (await page.getByTestId('editor-hook-url').innerText()).trim();
+    const hook = page.getByTestId('editor-hook-url');
+    // The address is readable in the toolbar, not squeezed away (full text in the tooltip).
+    expect(await hook.isVisible()).toBe(true);
+    expect((await hook.boundingBox())!.width).toBeGreaterThan(100);
+    hookUrl = (await hook.textContent())!.trim();
     expect(hookUrl).toMatch(new RegExp(`^${app.url.replace(/[.]/g, '\\.')}/hooks/\\S+$`));
     const saved = await savedGraph(workflowId);
     expect(saved).toMatchObject({ status: 'active', activeVersion: 1 });
+    // Notices appear over the canvas and leave the inspector usable.
+    const toastBox = (await page.getByTestId('toast-success').last().boundingBox())!;
+    const inspectorBox = (await inspector().boundingBox())!;
+    expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(inspectorBox.x);
     await browser.shot('editor-active');
   });
 
