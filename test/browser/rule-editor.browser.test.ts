@@ -43,10 +43,12 @@ async function expectDark(selector: string) {
 
 /** The node is fully inside the visible canvas (not under the palette or the inspector). */
 async function expectInsideCanvas(id: string) {
-  const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  const box = (await node(id).boundingBox())!;
-  expect(box.x, id).toBeGreaterThanOrEqual(canvas.x);
-  expect(box.x + box.width, id).toBeLessThanOrEqual(canvas.x + canvas.width);
+  const inside = async () => {
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const box = (await node(id).boundingBox())!;
+    return box.x >= canvas.x - 1 && box.x + box.width <= canvas.x + canvas.width + 1;
+  };
+  await expect.poll(inside, { message: `${id} inside the visible canvas`, timeout: 3000 }).toBe(true);
 }
 
 /** Selects a node on the canvas by clicking its header and waits for its inspector. */
@@ -77,7 +79,10 @@ describe('the rule editor, end to end', () => {
 
   it('creates a rule from the list and builds webhook → condition → HTTP request by clicking', async () => {
     await page.goto(app.url + '/rules');
-    await page.getByRole('heading', { name: 'Правила', level: 1 }).or(page.getByRole('heading', { name: 'Правила' })).first().waitFor();
+    await page.getByRole('heading', { name: 'Правила', level: 1 }).waitFor();
+    await page.getByText('Создать правило').first().waitFor();
+    await expectRussianOnly();
+    await browser.shot('rules-empty');
     await page.getByTestId('rules-create').click();
     await page.getByTestId('workflow-name-dialog').waitFor();
     await page.getByTestId('workflow-name-input').fill(RULE_NAME);
@@ -217,6 +222,8 @@ describe('the rule editor, end to end', () => {
     expect(await steps.nth(2).locator('.json-viewer').filter({ hasText: 'Входные данные' }).innerText()).toContain(`${target.url}/leads`);
     await expectRussianOnly(['.json-viewer-body']);
     await browser.shot('run-detail');
+    await steps.nth(2).scrollIntoViewIfNeeded();
+    await browser.shot('run-detail-request');
   });
 
   it('shows the inbound event and the operation journal', async () => {
@@ -277,6 +284,8 @@ describe('«Тестовый запуск» in the editor', () => {
     }
     expect(await page.getByTestId('node-status-n2').innerText()).toContain('→ Да');
     await select('n3');
+    // The inspector opened on the right: the selected node stays in view, not under the panel.
+    await expectInsideCanvas('n3');
     await page.getByTestId('inspector-tab-result').click();
     const result = await inspector().innerText();
     expect(result).toContain(`${target.url}/dry`);

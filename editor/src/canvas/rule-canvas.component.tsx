@@ -8,6 +8,8 @@ import {
   ReactFlow,
   useNodesInitialized,
   useReactFlow,
+  useStore,
+  useStoreApi,
   type Connection,
   type Edge,
   type IsValidConnection,
@@ -21,11 +23,40 @@ import { KIND_STYLE, UNKNOWN_KIND_STYLE } from './node-kind.style.ts';
 import { RuleNode } from './rule-node.component.tsx';
 import { PALETTE_MIME, useAddNode } from './use-add-node.hook.ts';
 import { useStyledEdges } from './use-styled-edges.hook.ts';
+import { NODE_HEIGHT, NODE_WIDTH } from './node-placement.util.ts';
 
 const NODE_TYPES = { [RULE_NODE_TYPE]: RuleNode };
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: '#6b6b75' } };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const PRO_OPTIONS = { hideAttribution: true };
+
+/**
+ * When the canvas gets narrower (the inspector opens on the right), the viewport keeps its left
+ * edge, so the selected node could end up hidden behind the inspector: pan to it, keeping the zoom.
+ */
+function useKeepSelectionInView() {
+  const width = useStore((s) => s.width);
+  const selectedId = useEditor((s) => s.selectedNodeId);
+  const flow = useReactFlow();
+  const flowStore = useStoreApi();
+  const prevWidth = useRef(width);
+  useEffect(() => {
+    const before = prevWidth.current;
+    prevWidth.current = width;
+    if (!selectedId || !before || width >= before) return;
+    const node = flow.getInternalNode(selectedId);
+    if (!node) return;
+    const { height, transform } = flowStore.getState();
+    const [tx, ty, zoom] = transform;
+    const w = node.measured.width ?? NODE_WIDTH;
+    const h = node.measured.height ?? NODE_HEIGHT;
+    const { x, y } = node.internals.positionAbsolute;
+    const cx = (x + w / 2) * zoom + tx;
+    const cy = (y + h / 2) * zoom + ty;
+    if (cx >= 0 && cx <= width && cy >= 0 && cy <= height) return;
+    void flow.setCenter(x + w / 2, y + h / 2, { zoom, duration: 200 });
+  }, [width, selectedId, flow, flowStore]);
+}
 
 /** The React Flow canvas of the rule, controlled by the editor store. */
 export function RuleCanvas() {
@@ -36,6 +67,7 @@ export function RuleCanvas() {
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const beginDrag = useEditor((s) => s.beginDrag);
   const { addAtScreen } = useAddNode();
+  useKeepSelectionInView();
 
   const isValidConnection = useCallback<IsValidConnection<Edge>>((c) => api.getState().canConnect(c as Connection) === null, [api]);
   const onConnect = useCallback(

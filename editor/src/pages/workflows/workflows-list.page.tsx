@@ -59,14 +59,16 @@ export function WorkflowsListPage() {
   const isEmpty = !loading && !error && total === 0 && search.trim() === '';
 
   return (
-    <Box className="rules-page" p="5">
-      <Flex justify="between" align="center" gap="3" wrap="wrap" mb="4">
-        <Box>
-          <Heading size="6">Правила</Heading>
-          <Text size="2" color="gray">
+    <Box className="page page-wide">
+      <Flex justify="between" align="start" gap="4" wrap="wrap" mb="5">
+        <Flex direction="column" gap="1">
+          <Heading as="h1" size="6">
+            Правила
+          </Heading>
+          <Text as="p" size="2" color="gray">
             Что делать с входящими событиями: условия и действия в AmoCRM, LPTracker и других сервисах
           </Text>
-        </Box>
+        </Flex>
         <Flex gap="2">
           <ImportWorkflowButton onImported={(w) => navigate(`/rules/${w.id}`)} />
           <Button onClick={() => setCreating(true)} data-testid="rules-create">
