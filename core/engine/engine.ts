@@ -12,14 +12,26 @@ export function createEngine(deps: RunExecutorDeps) {
   const dispatcher = createDispatcher(deps);
   const testRun = createTestRun(deps);
 
-  /** Task `dispatch-event`: creates the runs and executes them in the same job (no second hop). */
-  async function dispatchTask(payload: { eventId: string }, helpers?: JobHelpers) {
-    const runs = await dispatcher.dispatch(payload.eventId);
-    for (const run of runs) await executor.execute(run.id, { knownSteps: run.steps, signal: helpers?.abortSignal });
+  /**
+   * Task `dispatch-event`: one job per ingest batch of events. Creates their runs in one statement
+   * and executes them in the same job, side by side (no second queue hop, no per-run job).
+   */
+  async function dispatchTask(payload: { eventIds?: string[]; eventId?: string }, helpers?: JobHelpers) {
+    const ids = payload.eventIds ?? (payload.eventId ? [payload.eventId] : []);
+    const { fresh, resume } = await dispatcher.dispatch(ids);
+    const signal = helpers?.abortSignal;
+    const results = await Promise.allSettled([
+      ...fresh.map((f) => executor.executeFresh(f.run, f.steps, signal)),
+      ...resume.map((id) => executor.execute(id, signal)),
+    ]);
+    // A run that could not settle (e.g. the database went away) is retried with the whole job:
+    // finished runs are skipped then, unfinished ones resume.
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async function executeTask(payload: { runId: string }, helpers?: JobHelpers) {
-    await executor.execute(payload.runId, { signal: helpers?.abortSignal });
+    await executor.execute(payload.runId, helpers?.abortSignal);
   }
 
   async function cancel(tenantId: string, runId: string) {

@@ -8,13 +8,14 @@ import type { RunStatus, StepError, StepRecord } from './engine.types.ts';
 import { isTransientError, toStepError } from './run-errors.ts';
 
 /**
- * Where the executor keeps steps. `save` with `durable` must not return before the step is stored
- * for good (an action's side effect happened: a retry must see it); pure steps may be buffered.
- * It answers whether the run was cancelled meanwhile.
+ * Where the executor keeps steps. Steps are buffered; `save` with `durable` writes the buffer and
+ * must not return before it is stored for good (an action's side effect happened and more nodes
+ * follow: a retry must see it). It answers whether the run was cancelled meanwhile. Whatever is
+ * still buffered when the walk ends is written by the caller together with the run's outcome, in
+ * one statement (see pg-step-store.ts).
  */
 export interface StepStore {
   save(step: StepRecord, durable: boolean): Promise<{ cancelled: boolean }>;
-  flush(): Promise<void>;
 }
 
 export interface ExecuteGraphInput {
@@ -90,7 +91,7 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
     } catch (err) {
       const rec = step(node, attempt, startedAt, { status: 'failed', error: toStepError(err), input: node.props });
       steps.push(rec);
-      await store.save(rec, true);
+      await store.save(rec, false);
       return { status: 'failed', error: rec.error, steps };
     }
     const { def } = registered!;
@@ -109,14 +110,13 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       }
       steps.push(rec);
       scope[nodeId] = rec.output;
-      const { cancelled } = await store.save(rec, rec.status === 'failed');
-      if (cancelled) return { status: 'cancelled', error: null, steps };
+      await store.save(rec, false); // pure: nothing to lose, it travels with the next write
       if (rec.status === 'failed') return { status: 'failed', error: rec.error, steps };
       walk.complete(nodeId, rec.branch);
       continue;
     }
 
-    // An action: its step is stored durably before anything else happens.
+    // An action: its step is stored durably before the next node runs.
     let rec: StepRecord;
     let retryAfterMs: number | undefined;
     try {
@@ -137,15 +137,16 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       });
       if (!handled) {
         steps.push(rec);
-        await store.save(rec, true);
+        await store.save(rec, false);
         return { status: transient ? 'retry' : 'failed', error, retryAfterMs, steps };
       }
     }
     steps.push(rec);
     scope[nodeId] = rec.output;
-    const { cancelled } = await store.save(rec, true);
-    if (cancelled) return { status: 'cancelled', error: null, steps };
     walk.complete(nodeId, rec.branch);
+    // The last node's step is written with the run's outcome, in the same statement.
+    const { cancelled } = await store.save(rec, walk.hasPending());
+    if (cancelled) return { status: 'cancelled', error: null, steps };
   }
 
   if (input.recordSkipped) {
@@ -154,7 +155,6 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       if (!reached.has(node.id)) steps.push(step(node, 0, new Date(), { status: 'skipped', durationMs: 0 }));
     }
   }
-  await store.flush();
   return { status: 'succeeded', error: null, steps };
 }
 

@@ -32,35 +32,58 @@ function columns(steps: StepRecord[], firstSeq: number) {
   return cols;
 }
 
+export interface RunOutcome {
+  /** null: only write the buffered steps (the run was cancelled meanwhile). */
+  status: 'succeeded' | 'failed' | 'queued' | null;
+  error?: { code: string; message: string } | null;
+  /** With status 'queued': when the `execute-run` job should resume the run. */
+  requeueAt?: Date;
+}
+
+const FINISH = `
+  with w as (${UPSERT} returning 1),
+  u as (
+    update run set status = $17::text, error_code = $18::text, error_message = $19::text,
+                   finished_at = case when $17::text in ('succeeded', 'failed') then now() end
+     where id = $2 and status = 'running' and $17::text is not null
+    returning id
+  ),
+  j as (
+    select graphile_worker.add_job('execute-run', json_build_object('runId', $2::text), run_at => $20::timestamptz,
+                                   max_attempts => 10, job_key => 'run:' || $2::text)
+      from u where $20::timestamptz is not null
+  )
+  select (select count(*) from w)::int as steps, (select count(*) from u)::int as updated, (select count(*) from j)::int as jobs`;
+
 /**
- * Persists a run's steps. Pure steps wait in a buffer and go out with the next durable write,
- * so a condition costs no round trip of its own; the durable write also reads the run's status
- * (cancellation) in the same statement.
+ * Persists a run's steps. Pure steps wait in a buffer and go out with the next durable write, so
+ * a condition costs no round trip of its own; a durable write also reads the run's status
+ * (cancellation). `finish` writes what is left together with the run's outcome — and, for a retry,
+ * the job that resumes it — in one statement: one commit where there would be three.
  */
-export function createPgStepStore(pool: Pick<pg.Pool, 'query'>, run: { id: string; tenantId: string }, firstSeq: number): StepStore {
+export function createPgStepStore(pool: Pick<pg.Pool, 'query'>, run: { id: string; tenantId: string }, firstSeq: number) {
   let buffer: StepRecord[] = [];
   let seq = firstSeq;
 
-  async function write(withStatus: boolean): Promise<{ cancelled: boolean }> {
-    if (buffer.length === 0 && !withStatus) return { cancelled: false };
+  const take = () => {
     const steps = buffer;
     buffer = [];
-    const params = [run.tenantId, run.id, ...columns(steps, seq)];
+    const cols = columns(steps, seq);
     seq += steps.length;
-    const sql = withStatus ? `with w as (${UPSERT} returning 1) select status from run where id = $2` : UPSERT;
-    const res = await pool.query<{ status: string }>(sql, params);
-    return { cancelled: withStatus && res.rows[0]?.status === 'cancelled' };
-  }
+    return [run.tenantId, run.id, ...cols];
+  };
 
   return {
-    async save(step, durable) {
+    async save(step: StepRecord, durable: boolean): Promise<{ cancelled: boolean }> {
       buffer.push(step);
-      return durable ? write(true) : { cancelled: false };
+      if (!durable) return { cancelled: false };
+      const res = await pool.query<{ status: string }>(`with w as (${UPSERT} returning 1) select status from run where id = $2`, take());
+      return { cancelled: res.rows[0]?.status === 'cancelled' };
     },
-    async flush() {
-      await write(false);
+    async finish(outcome: RunOutcome): Promise<void> {
+      await pool.query(FINISH, [...take(), outcome.status, outcome.error?.code ?? null, outcome.error?.message ?? null, outcome.requeueAt ?? null]);
     },
-  };
+  } satisfies StepStore & { finish(o: RunOutcome): Promise<void> };
 }
 
 export function rowToStep(row: Record<string, any>): StepRecord {

@@ -11,7 +11,7 @@ import { actionContextFactory } from './action-context.ts';
 import { backoffMs } from './backoff.ts';
 import type { StepRecord } from './engine.types.ts';
 import { executeGraph } from './execute-graph.ts';
-import { createPgStepStore, rowToStep } from './pg-step-store.ts';
+import { createPgStepStore, rowToStep, type RunOutcome } from './pg-step-store.ts';
 
 export interface RunExecutorDeps {
   pool: pg.Pool;
@@ -24,21 +24,23 @@ export interface RunExecutorDeps {
   queue: Queue;
 }
 
-interface ClaimedRun {
+/** A run in status `running`, with everything needed to execute it. */
+export interface ClaimedRun {
   id: string;
-  tenant_id: string;
-  workflow_id: string;
-  workflow_name: string;
+  tenantId: string;
+  workflowId: string;
+  workflowName: string;
+  /** This attempt's number (1 for the first). */
   attempts: number;
-  max_attempts: number;
-  trigger_output: unknown;
+  maxAttempts: number;
+  triggerOutput: unknown;
   graph: Graph;
 }
 
 /**
- * Executes (or resumes) one run: claims it, replays finished steps from the database, runs the
- * rest, and settles the run — succeeded, failed, or back to the queue with backoff on a transient
- * failure, resuming at the failed step.
+ * Executes (or resumes) one run: replays finished steps, runs the rest, and settles the run —
+ * succeeded, failed, or back to the queue with backoff on a transient failure, resuming at the
+ * failed step.
  */
 export function createRunExecutor(deps: RunExecutorDeps) {
   const { pool, logger, config, metrics } = deps;
@@ -48,63 +50,63 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       `update run r set status = 'running', attempts = r.attempts + 1, started_at = coalesce(r.started_at, now())
          from workflow_version v, workflow w
         where r.id = $1 and r.status in ('queued', 'running') and v.id = r.version_id and w.id = r.workflow_id
-        returning r.id, r.tenant_id, r.workflow_id, w.name as workflow_name, r.attempts, r.max_attempts, r.trigger_output, v.graph`,
+        returning r.id, r.tenant_id as "tenantId", r.workflow_id as "workflowId", w.name as "workflowName", r.attempts,
+                  r.max_attempts as "maxAttempts", r.trigger_output as "triggerOutput", v.graph`,
       [runId],
     );
     return rows[0];
   }
 
-  /** `knownSteps`: the steps the caller just wrote (a fresh run), saving a read. */
-  async function execute(runId: string, opts: { signal?: AbortSignal; knownSteps?: StepRecord[] } = {}): Promise<void> {
+  /** A run from the queue (a retry, a replay, or one left behind by a crash). */
+  async function execute(runId: string, signal?: AbortSignal): Promise<void> {
     const run = await claim(runId);
     if (!run) return; // finished or cancelled meanwhile
-    const previousRows = opts.knownSteps ?? (await pool.query('select * from step where run_id = $1', [runId])).rows.map(rowToStep);
-    const previous = new Map(previousRows.map((s) => [s.nodeId, s]));
-    const signal = opts.signal ?? new AbortController().signal;
+    const { rows } = await pool.query('select * from step where run_id = $1', [runId]);
+    await run_(run, rows.map(rowToStep), signal);
+  }
+
+  /** A run the dispatcher has just created as `running`, with its trigger step: no reads needed. */
+  const executeFresh = (run: ClaimedRun, steps: StepRecord[], signal?: AbortSignal) => run_(run, steps, signal);
+
+  async function run_(run: ClaimedRun, previousSteps: StepRecord[], signal = new AbortController().signal): Promise<void> {
+    const previous = new Map(previousSteps.map((s) => [s.nodeId, s]));
+    const store = createPgStepStore(pool, { id: run.id, tenantId: run.tenantId }, previous.size + 1);
     const result = await executeGraph({
       graph: run.graph,
       registry: deps.registry,
-      triggerOutput: run.trigger_output,
+      triggerOutput: run.triggerOutput,
       previous,
-      store: createPgStepStore(pool, { id: run.id, tenantId: run.tenant_id }, previous.size + 1),
-      actionContext: actionContextFactory(deps, { runId: run.id, workflowId: run.workflow_id, tenantId: run.tenant_id, dryRun: false, signal }),
+      store,
+      actionContext: actionContextFactory(deps, { runId: run.id, workflowId: run.workflowId, tenantId: run.tenantId, dryRun: false, signal }),
     });
 
-    if (result.status === 'cancelled') return;
-    if (result.status === 'retry' && run.attempts < run.max_attempts) {
+    let outcome: RunOutcome;
+    if (result.status === 'cancelled') outcome = { status: null };
+    else if (result.status === 'retry' && run.attempts < run.maxAttempts) {
       const delay = backoffMs(run.attempts, config.RETRY_BASE_MS, { hintMs: result.retryAfterMs });
-      await pool.query(`update run set status = 'queued', error_code = $2, error_message = $3 where id = $1 and status = 'running'`, [
-        run.id, result.error!.code, result.error!.message,
-      ]);
-      await deps.queue.add('execute-run', { runId: run.id }, { runAt: new Date(Date.now() + delay), jobKey: `run:${run.id}` });
-      logger.info({ runId: run.id, attempt: run.attempts, delayMs: delay, code: result.error!.code }, 'временная ошибка: запуск будет повторён');
-      return;
+      outcome = { status: 'queued', error: result.error, requeueAt: new Date(Date.now() + delay) };
+      logger.info({ runId: run.id, attempt: run.attempts, delayMs: delay, code: result.error?.code }, 'временная ошибка: запуск будет повторён');
+    } else if (result.status === 'retry') {
+      outcome = { status: 'failed', error: { ...result.error!, message: `${result.error!.message} (попыток: ${run.attempts})` } };
+    } else {
+      outcome = { status: result.status === 'succeeded' ? 'succeeded' : 'failed', error: result.error };
     }
-    const status = result.status === 'retry' ? 'failed' : result.status;
-    const error = result.error
-      ? result.status === 'retry'
-        ? { ...result.error, message: `${result.error.message} (попыток: ${run.attempts})` }
-        : result.error
-      : null;
-    await pool.query(
-      `update run set status = $2, error_code = $3, error_message = $4, finished_at = now() where id = $1 and status = 'running'`,
-      [run.id, status, error?.code ?? null, error?.message ?? null],
-    );
-    metrics.runs.inc({ status });
-    if (status === 'failed') {
+    await store.finish(outcome);
+    if (outcome.status === 'succeeded' || outcome.status === 'failed') metrics.runs.inc({ status: outcome.status });
+    if (outcome.status === 'failed') {
       await deps.opLog.write({
-        tenantId: run.tenant_id,
+        tenantId: run.tenantId,
         level: 'error',
         source: 'run',
-        message: `Запуск правила «${run.workflow_name}» завершился ошибкой: ${error?.message ?? 'неизвестная ошибка'}`,
-        context: { code: error?.code },
-        workflowId: run.workflow_id,
+        message: `Запуск правила «${run.workflowName}» завершился ошибкой: ${outcome.error?.message ?? 'неизвестная ошибка'}`,
+        context: { code: outcome.error?.code },
+        workflowId: run.workflowId,
         runId: run.id,
       });
     }
   }
 
-  return { execute };
+  return { execute, executeFresh };
 }
 
 export type RunExecutor = ReturnType<typeof createRunExecutor>;

@@ -5,7 +5,7 @@ import type { Engine, StepRecord } from './engine.types.ts';
 import { executeGraph, type StepStore } from './execute-graph.ts';
 import { resolveTrigger, toInboundRequest, triggerOutputs } from './trigger-events.ts';
 
-const memoryStore: StepStore = { save: async () => ({ cancelled: false }), flush: async () => {} };
+const memoryStore: StepStore = { save: async () => ({ cancelled: false }) };
 
 /** The real executor on a sample event, with `dryRun` and nothing stored. */
 export function createTestRun(deps: ActionContextDeps & { registry: PluginRegistry }): Engine['testRun'] {

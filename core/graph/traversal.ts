@@ -150,6 +150,8 @@ export interface Walk {
   complete(nodeId: string, handles: string | readonly string[] | null): void;
   /** Nodes handed out by `next`, in order. */
   readonly visited: readonly string[];
+  /** Whether nodes are queued: false after the last node's `complete` means the run is over. */
+  hasPending(): boolean;
 }
 
 /** The executor's walk from the trigger, implementing the semantics described at the top. */
@@ -159,6 +161,7 @@ export function createWalk(index: GraphIndex, startId: string): Walk {
   const visited: string[] = [];
   return {
     visited,
+    hasPending: () => queue.length > 0,
     next() {
       const id = queue.shift();
       if (id !== undefined) visited.push(id);

@@ -43,8 +43,10 @@ with input as (
   from classified k
   returning id, status
 ), jobs as (
+  -- One dispatch job per 25 queued events: the worker creates their runs in one statement.
   select count(*) as n from graphile_worker.add_jobs(
-    (select array_agg(row('dispatch-event', json_build_object('eventId', id), null, null, 10, null, null, null)::graphile_worker.job_spec)
-       from ins where status = 'queued'))
+    (select array_agg(row('dispatch-event', json_build_object('eventIds', ids), null, null, 10, null, null, null)::graphile_worker.job_spec)
+       from (select array_agg(id) as ids from (select id, (row_number() over ()) - 1 as rn from ins where status = 'queued') q
+              group by rn / 25) chunks))
 )
 select ins.id, ins.status, (select n from jobs) as jobs from ins`;

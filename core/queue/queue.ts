@@ -1,7 +1,7 @@
 import type pg from 'pg';
 
 export interface TaskPayloads {
-  'dispatch-event': { eventId: string };
+  'dispatch-event': { eventIds: string[] };
   'execute-run': { runId: string };
 }
 export type TaskName = keyof TaskPayloads;

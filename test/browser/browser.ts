@@ -18,7 +18,7 @@ export interface TestBrowser {
 
 /**
  * Headless Debian Chromium with a fresh profile (no cookies, no cache), Russian locale and a
- * 1440×900 window. Console errors and page crashes are collected in `problems` for the tests.
+ * 1440×900 window. Uncaught errors and console errors are collected in `problems` for the tests.
  */
 export async function launchBrowser(): Promise<TestBrowser & { problems: string[] }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'ic-browser-'));
@@ -44,6 +44,10 @@ export async function launchBrowser(): Promise<TestBrowser & { problems: string[
   const problems: string[] = [];
   const watch = (p: Page) => {
     p.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    // Console errors other than failed requests (a 401 from /api/auth/me is how a guest is detected).
+    p.on('console', (msg) => {
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+    });
   };
   context.pages().forEach(watch);
   context.on('page', watch);

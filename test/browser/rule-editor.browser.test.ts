@@ -230,23 +230,34 @@ describe('the rule editor, end to end', () => {
     await page.getByRole('link', { name: 'Логи' }).click();
     await page.getByRole('link', { name: 'Входящие события' }).click();
     await page.waitForURL(/\/logs\/events$/);
+    // Rows of the events table (the runs table of the previous tab has the rule's name too).
+    await page.getByRole('columnheader', { name: 'Получено' }).waitFor();
     const event = page.getByRole('row').filter({ hasText: RULE_NAME });
-    await event.first().waitFor();
+    await event.filter({ hasText: 'Обработано' }).waitFor();
     expect(await event.count()).toBe(1);
-    expect(await event.innerText()).toContain('Обработано');
+    expect(await event.innerText()).toContain('application/json');
     await expectRussianOnly();
     await browser.shot('logs-events');
 
     await page.getByRole('link', { name: 'Журнал операций' }).click();
     await page.waitForURL(/\/logs\/journal$/);
-    await page.getByRole('row').nth(1).waitFor();
-    expect(await page.locator('main').innerText()).toMatch(/Зарегистрирован пользователь/);
+    await page.getByRole('row').filter({ hasText: 'Зарегистрирован пользователь' }).waitFor();
+    // Every step of the story is in the journal, with a Russian source name.
+    for (const [source, message] of [
+      ['Вход', 'Зарегистрирован пользователь'],
+      ['Правила', `Создано правило «${RULE_NAME}»`],
+      ['Правила', `Опубликована версия 1 правила «${RULE_NAME}»`],
+    ]) {
+      expect(await page.getByRole('row').filter({ hasText: message }).first().innerText()).toContain(source);
+    }
     await expectRussianOnly();
     await browser.shot('logs-journal');
 
     await page.getByRole('link', { name: 'Правила' }).click();
+    await page.getByRole('columnheader', { name: 'Триггер' }).waitFor();
     const listed = page.getByRole('row').filter({ hasText: RULE_NAME });
-    await listed.waitFor();
+    await listed.filter({ hasText: 'Активно' }).waitFor();
+    expect(await listed.innerText()).toContain('Входящий вебхук');
     await expectRussianOnly();
     await browser.shot('rules-list');
     expect(browser.problems).toEqual([]);
@@ -267,16 +278,21 @@ describe('«Тестовый запуск» in the editor', () => {
     await dragConnect('[data-nodeid="n2"][data-handleid="true"]', '.react-flow__handle.target[data-nodeid="n3"]');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
 
-    const runWith = async (body: unknown) => {
+    const runWith = async (body: unknown, shot?: string) => {
       await page.getByTestId('editor-test-run').click();
       await page.getByTestId('test-run-dialog').waitFor();
       await page.getByTestId('test-run-body').fill(JSON.stringify(body, null, 2));
+      if (shot) {
+        await expectDark('[data-testid="test-run-dialog"]');
+        await expectRussianOnly(['[data-testid="test-run-body"]']);
+        await browser.shot(shot);
+      }
       await page.getByTestId('test-run-submit').click();
       await page.getByTestId('test-run-dialog').waitFor({ state: 'detached' });
       await page.getByTestId('test-run-banner').waitFor();
     };
 
-    await runWith({ lead: { name: 'Мария', city: 'Краснодар' } });
+    await runWith({ lead: { name: 'Мария', city: 'Краснодар' } }, 'editor-test-run-dialog');
     expect(await page.getByTestId('test-run-banner').getAttribute('data-status')).toBe('succeeded');
     for (const id of ['n1', 'n2', 'n3']) {
       await expect.poll(() => node(id).getAttribute('data-status'), { message: id }).toBe('succeeded');
