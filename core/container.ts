@@ -17,6 +17,7 @@ import { createServices, type Services } from './services.ts';
 /** Everything a process needs, wired by hand. Built once; released in reverse order. */
 export interface Container extends Services {
   config: Config;
+  databaseUrl: string;
   logger: Logger;
   pool: pg.Pool;
   orm: MikroORM;
@@ -47,7 +48,7 @@ export async function createContainer(opts: {
   const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'));
   const opLog = createOpLog(pool, logger);
   const auth = createAuthService({ orm, config, throttle: createLoginThrottle(pool), opLog });
-  const base = { config, logger, pool, orm, metrics, secretBox, registry, sessions, opLog, auth };
+  const base = { config, logger, databaseUrl, pool, orm, metrics, secretBox, registry, sessions, opLog, auth };
   const services = createServices(base);
 
   return {
@@ -61,4 +62,4 @@ export async function createContainer(opts: {
   };
 }
 
-export type BaseDeps = Pick<Container, 'config' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'registry' | 'sessions' | 'opLog' | 'auth'>;
+export type BaseDeps = Pick<Container, 'config' | 'databaseUrl' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'registry' | 'sessions' | 'opLog' | 'auth'>;

@@ -9,6 +9,7 @@ import { createHttpClient } from './plugins/http-client.ts';
 import { createQueue, type Queue } from './queue/queue.ts';
 import { wrapTask } from './queue/task-wrapper.ts';
 import { startWorker } from './queue/worker.ts';
+import { createPool } from './db/pool.ts';
 
 /** Feature services (connections, workflows, runs, ingest…), wired from the base dependencies. */
 export interface Services {
@@ -29,12 +30,15 @@ export function createServices(deps: BaseDeps): Services {
   const queue = createQueue(deps.pool);
   const engine = createEngine({ ...deps, connections, queue });
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
+  const ingestPool = createPool(deps.databaseUrl, 4, deps.logger);
   return {
     connections,
     queue,
     engine,
     workflows: createWorkflowService(deps),
-    ingest: createIngest(deps),
+    // Acknowledging a webhook must never queue behind run execution for a connection: the ingest
+    // path has a few connections of its own.
+    ingest: createIngest({ ...deps, pool: ingestPool }),
     runQueries: createRunQueries(deps.pool),
     async startWorker() {
       const t = { logger: deps.logger, metrics: deps.metrics };
@@ -50,6 +54,7 @@ export function createServices(deps: BaseDeps): Services {
     },
     async release() {
       await worker?.stop();
+      await ingestPool.end().catch(() => {});
     },
   };
 }

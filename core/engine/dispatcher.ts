@@ -98,12 +98,12 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
   async function insert(runs: NewRun[], status: 'running' | 'queued', fates: { id: string; status: string; reason: string | null }[]): Promise<Set<string>> {
     if (runs.length === 0 && fates.length === 0) return new Set();
     const col = <T,>(f: (r: NewRun) => T) => runs.map(f);
-    const { rows } = await pool.query<{ id: string }>(CREATE_RUNS, [
+    const { rows } = await pool.query<{ id: string }>({ name: 'create-runs', text: CREATE_RUNS, values: [
       col((r) => r.run.id), col((r) => r.run.tenantId), col((r) => r.run.workflowId), col((r) => r.versionId), col((r) => r.eventId),
       col((r) => r.dispatchKey), col((r) => r.run.maxAttempts), col((r) => JSON.stringify(r.run.triggerOutput)),
       col((r) => r.steps[0]!.nodeId), col((r) => r.steps[0]!.nodeType), col((r) => capPayload(r.steps[0]!.output).json),
       status, fates.map((f) => f.id), fates.map((f) => f.status), fates.map((f) => f.reason),
-    ]);
+    ] });
     return new Set(rows.map((r) => r.id));
   }
 

@@ -1,35 +1,58 @@
 import type pg from 'pg';
+import { MicroBatcher } from '../ingest/micro-batcher.ts';
 import type { StepRecord } from './engine.types.ts';
 import type { StepStore } from './execute-graph.ts';
 import { capPayload } from './step-payload.ts';
 
+/** Step rows of one or many runs: every column is an array parameter ($1–$16). */
 const UPSERT = `
   insert into step (tenant_id, run_id, seq, node_id, node_type, status, attempt, input, output, branch,
                     error_code, error_message, error_details, truncated, started_at, finished_at)
-  select $1, $2, s.seq, s.node_id, s.node_type, s.status, s.attempt, s.input::jsonb, s.output::jsonb, s.branch,
+  select s.tenant_id, s.run_id, s.seq, s.node_id, s.node_type, s.status, s.attempt, s.input::jsonb, s.output::jsonb, s.branch,
          s.error_code, s.error_message, s.error_details::jsonb, s.truncated, s.started_at, s.finished_at
-    from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[],
+    from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[],
                 $11::text[], $12::text[], $13::text[], $14::bool[], $15::timestamptz[], $16::timestamptz[])
-      as s(seq, node_id, node_type, status, attempt, input, output, branch, error_code, error_message, error_details, truncated, started_at, finished_at)
+      as s(tenant_id, run_id, seq, node_id, node_type, status, attempt, input, output, branch, error_code, error_message, error_details, truncated, started_at, finished_at)
   on conflict (run_id, node_id) do update set
     status = excluded.status, attempt = excluded.attempt, input = excluded.input, output = excluded.output,
     branch = excluded.branch, error_code = excluded.error_code, error_message = excluded.error_message,
     error_details = excluded.error_details, truncated = excluded.truncated,
     started_at = excluded.started_at, finished_at = excluded.finished_at`;
 
-function columns(steps: StepRecord[], firstSeq: number) {
-  const cols: unknown[][] = Array.from({ length: 14 }, () => []);
+/** Intermediate durable write of one run's steps; also reads whether the run was cancelled. */
+const SAVE = `with w as (${UPSERT} returning 1) select status from run where id = $17`;
+
+/** Steps, outcomes and retry jobs of a batch of finishing runs: one statement, one commit. */
+const FINISH_MANY = `
+  with w as (${UPSERT} returning 1),
+  u as (
+    update run r set status = f.status, error_code = f.code, error_message = f.message,
+                     finished_at = case when f.status in ('succeeded', 'failed') then now() end
+      from unnest($17::uuid[], $18::text[], $19::text[], $20::text[], $21::timestamptz[]) as f(id, status, code, message, requeue_at)
+     where r.id = f.id and r.status = 'running' and f.status is not null
+    returning r.id, f.requeue_at
+  ),
+  j as (
+    select count(*) as n from graphile_worker.add_jobs(
+      (select array_agg(row('execute-run', json_build_object('runId', id), null, requeue_at, 10, 'run:' || id, null, null)::graphile_worker.job_spec)
+         from u where requeue_at is not null))
+  )
+  select (select count(*) from w)::int as steps, (select count(*) from u)::int as updated, (select n from j)::int as jobs`;
+
+type Columns = unknown[][];
+
+function columns(steps: StepRecord[], firstSeq: number, run: { id: string; tenantId: string }, into: Columns = Array.from({ length: 16 }, () => [])): Columns {
   steps.forEach((s, i) => {
     const input = capPayload(s.input);
     const output = capPayload(s.output);
     const row = [
-      firstSeq + i, s.nodeId, s.nodeType, s.status, s.attempt, input.json, output.json, s.branch,
+      run.tenantId, run.id, firstSeq + i, s.nodeId, s.nodeType, s.status, s.attempt, input.json, output.json, s.branch,
       s.error?.code ?? null, s.error?.message ?? null, s.error?.details === undefined ? null : capPayload(s.error.details, 16 * 1024).json,
       input.truncated || output.truncated, s.startedAt, s.finishedAt,
     ];
-    row.forEach((v, c) => cols[c]!.push(v));
+    row.forEach((v, c) => into[c]!.push(v));
   });
-  return cols;
+  return into;
 }
 
 export interface RunOutcome {
@@ -40,48 +63,67 @@ export interface RunOutcome {
   requeueAt?: Date;
 }
 
-const FINISH = `
-  with w as (${UPSERT} returning 1),
-  u as (
-    update run set status = $17::text, error_code = $18::text, error_message = $19::text,
-                   finished_at = case when $17::text in ('succeeded', 'failed') then now() end
-     where id = $2 and status = 'running' and $17::text is not null
-    returning id
-  ),
-  j as (
-    select graphile_worker.add_job('execute-run', json_build_object('runId', $2::text), run_at => $20::timestamptz,
-                                   max_attempts => 10, job_key => 'run:' || $2::text)
-      from u where $20::timestamptz is not null
-  )
-  select (select count(*) from w)::int as steps, (select count(*) from u)::int as updated, (select count(*) from j)::int as jobs`;
+interface Finishing {
+  run: { id: string; tenantId: string };
+  steps: StepRecord[];
+  firstSeq: number;
+  outcome: RunOutcome;
+}
+
+/**
+ * Runs finishing at about the same time share one statement and one commit, the way webhooks do
+ * at ingest: under load this is most of the worker's database work.
+ */
+export function createRunFinisher(pool: Pick<pg.Pool, 'query'>, waitMs: number) {
+  const batcher = new MicroBatcher<Finishing, void>(async (items) => {
+    const cols: Columns = Array.from({ length: 16 }, () => []);
+    for (const it of items) columns(it.steps, it.firstSeq, it.run, cols);
+    await pool.query({
+      name: 'finish-runs',
+      text: FINISH_MANY,
+      values: [
+        ...cols,
+        items.map((i) => i.run.id),
+        items.map((i) => i.outcome.status),
+        items.map((i) => i.outcome.error?.code ?? null),
+        items.map((i) => i.outcome.error?.message ?? null),
+        items.map((i) => i.outcome.requeueAt ?? null),
+      ],
+    });
+    return items.map(() => undefined);
+  }, waitMs);
+  return { finish: (item: Finishing) => batcher.submit(item) };
+}
+
+export type RunFinisher = ReturnType<typeof createRunFinisher>;
 
 /**
  * Persists a run's steps. Pure steps wait in a buffer and go out with the next durable write, so
- * a condition costs no round trip of its own; a durable write also reads the run's status
- * (cancellation). `finish` writes what is left together with the run's outcome — and, for a retry,
- * the job that resumes it — in one statement: one commit where there would be three.
+ * a condition costs no round trip of its own. `finish` hands what is left to the finisher, which
+ * stores it with the run's outcome (and, for a retry, the job that resumes it) atomically.
  */
-export function createPgStepStore(pool: Pick<pg.Pool, 'query'>, run: { id: string; tenantId: string }, firstSeq: number) {
+export function createPgStepStore(pool: Pick<pg.Pool, 'query'>, finisher: RunFinisher, run: { id: string; tenantId: string }, firstSeq: number) {
   let buffer: StepRecord[] = [];
   let seq = firstSeq;
-
   const take = () => {
     const steps = buffer;
     buffer = [];
-    const cols = columns(steps, seq);
+    const first = seq;
     seq += steps.length;
-    return [run.tenantId, run.id, ...cols];
+    return { steps, first };
   };
 
   return {
     async save(step: StepRecord, durable: boolean): Promise<{ cancelled: boolean }> {
       buffer.push(step);
       if (!durable) return { cancelled: false };
-      const res = await pool.query<{ status: string }>(`with w as (${UPSERT} returning 1) select status from run where id = $2`, take());
+      const { steps, first } = take();
+      const res = await pool.query<{ status: string }>({ name: 'save-steps', text: SAVE, values: [...columns(steps, first, run), run.id] });
       return { cancelled: res.rows[0]?.status === 'cancelled' };
     },
-    async finish(outcome: RunOutcome): Promise<void> {
-      await pool.query(FINISH, [...take(), outcome.status, outcome.error?.code ?? null, outcome.error?.message ?? null, outcome.requeueAt ?? null]);
+    finish(outcome: RunOutcome): Promise<void> {
+      const { steps, first } = take();
+      return finisher.finish({ run, steps, firstSeq: first, outcome });
     },
   } satisfies StepStore & { finish(o: RunOutcome): Promise<void> };
 }

@@ -11,7 +11,7 @@ import { actionContextFactory } from './action-context.ts';
 import { backoffMs } from './backoff.ts';
 import type { StepRecord } from './engine.types.ts';
 import { executeGraph } from './execute-graph.ts';
-import { createPgStepStore, rowToStep, type RunOutcome } from './pg-step-store.ts';
+import { createPgStepStore, createRunFinisher, rowToStep, type RunOutcome } from './pg-step-store.ts';
 
 export interface RunExecutorDeps {
   pool: pg.Pool;
@@ -44,6 +44,7 @@ export interface ClaimedRun {
  */
 export function createRunExecutor(deps: RunExecutorDeps) {
   const { pool, logger, config, metrics } = deps;
+  const finisher = createRunFinisher(pool, config.INGEST_BATCH_MS);
 
   async function claim(runId: string): Promise<ClaimedRun | undefined> {
     const { rows } = await pool.query<ClaimedRun>(
@@ -70,7 +71,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
 
   async function run_(run: ClaimedRun, previousSteps: StepRecord[], signal = new AbortController().signal): Promise<void> {
     const previous = new Map(previousSteps.map((s) => [s.nodeId, s]));
-    const store = createPgStepStore(pool, { id: run.id, tenantId: run.tenantId }, previous.size + 1);
+    const store = createPgStepStore(pool, finisher, { id: run.id, tenantId: run.tenantId }, previous.size + 1);
     const result = await executeGraph({
       graph: run.graph,
       registry: deps.registry,

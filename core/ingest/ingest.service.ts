@@ -68,7 +68,8 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
 
   async function flush(batch: PendingEvent[]): Promise<(IngestResult | null)[]> {
     const col = <T,>(f: (e: PendingEvent) => T) => batch.map(f);
-    const { rows } = await pool.query<{ id: string; status: IngestResult['status'] }>(INGEST_BATCH_SQL, [
+    // Named: prepared once per connection, so PostgreSQL parses and plans it once, not per batch.
+    const { rows } = await pool.query<{ id: string; status: IngestResult['status'] }>({ name: 'ingest-batch', text: INGEST_BATCH_SQL, values: [
       col((e) => e.id),
       col((e) => e.token),
       col((e) => e.request.method),
@@ -80,7 +81,7 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
       col((e) => (e.failedReason ? 'failed' : null)),
       col((e) => e.failedReason),
       config.DEDUPE_WINDOW_SECONDS,
-    ]);
+    ] });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return batch.map((e) => {
       const row = byId.get(e.id);
