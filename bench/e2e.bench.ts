@@ -1,7 +1,8 @@
 /**
  * `npm run bench:e2e`: webhook → condition → HTTP request to a local server, one server process
- * (HTTP + worker) on local PostgreSQL. Concurrent senders for 20 s; prints completed runs/s and
- * p50/p99 latency from sending the webhook to the action's request arriving. No pass/fail.
+ * (HTTP + worker) on local PostgreSQL. Phase 1: 50 closed-loop senders for 20 s — completed runs/s
+ * (and latency at saturation). Phase 2: a fixed 500 webhooks/s for 10 s — p50/p99 latency from
+ * sending the webhook to the action's request arriving. No pass/fail.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +10,8 @@ import { benchEnv, fmt, percentile } from './bench-env.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const SENDERS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 10);
 
 const latencies: number[] = [];
 let received = 0;
@@ -61,6 +64,7 @@ try {
       });
       req.end(body);
     });
+  // Phase 1, throughput: SENDERS closed-loop senders as fast as acknowledgements allow.
   const started = Date.now();
   const deadline = started + DURATION * 1000;
   await Promise.all(Array.from({ length: SENDERS }, async () => {
@@ -73,10 +77,32 @@ try {
   while (received < sent && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 100));
   const totalSeconds = (Date.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
+
+  // Phase 2, latency at a fixed rate (open loop): RATE webhooks/s for RATE_SECONDS, whatever the answers.
+  latencies.length = 0;
+  const before = received;
+  const rateStart = Date.now();
+  let fired = 0;
+  const inflight: Promise<void>[] = [];
+  while (Date.now() - rateStart < RATE_SECONDS * 1000) {
+    const due = Math.floor(((Date.now() - rateStart) / 1000) * RATE);
+    while (fired < due) {
+      fired++;
+      inflight.push(send());
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  await Promise.all(inflight);
+  const rateDrain = Date.now();
+  while (received - before < fired && Date.now() - rateDrain < 30_000) await new Promise((r) => setTimeout(r, 20));
+  const sortedRate = [...latencies].sort((a, b) => a - b);
+
   console.log(`\nСквозной сценарий вебхук → условие → HTTP-запрос: ${SENDERS} отправителей, ${DURATION} с`);
   console.log(`  принято вебхуков:        ${sent} (${fmt(sent / sendSeconds, 0)}/с), ошибок: ${errors}`);
   console.log(`  завершено запусков:      ${fmt(receivedAtEnd / sendSeconds, 0)}/с за время нагрузки; все ${received} за ${fmt(totalSeconds)} с (${fmt(received / totalSeconds, 0)}/с)`);
-  console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sorted, 50))} мс / ${fmt(percentile(sorted, 99))} мс`);
+  console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sorted, 50))} мс / ${fmt(percentile(sorted, 99))} мс (под полной нагрузкой)`);
+  console.log(`Фиксированный поток ${RATE} вебхуков/с, ${RATE_SECONDS} с: выполнено ${received - before} из ${fired}`);
+  console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sortedRate, 50))} мс / ${fmt(percentile(sortedRate, 99))} мс`);
 } finally {
   await env.close();
   target.close();

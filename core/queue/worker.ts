@@ -34,6 +34,10 @@ export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskLis
     pollInterval: 1000,
     logger: graphileLogger(logger),
     events,
+    // Completions of jobs finishing together share one query; the pool fetches a few jobs at once
+    // so a free slot does not wait for a round trip. A completion lost in a crash only means the
+    // job runs again, which dispatch and execution tolerate (runs resume, finished ones are skipped).
+    preset: { worker: { completeJobBatchDelay: 2, localQueue: { size: Math.min(opts.concurrency, 10) } } },
   });
 
   async function beat() {
