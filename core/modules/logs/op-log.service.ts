@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { listPage } from '../../db/list-page.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -56,16 +57,12 @@ export function createOpLog(pool: pg.Pool, logger: Logger) {
     if (f.q) add(`(message ilike ? or context::text ilike $${args.length + 1})`, `%${f.q}%`), args.push(`%${f.q}%`);
     if (f.from) add('created_at >= ?', f.from);
     if (f.to) add('created_at <= ?', f.to);
-    const cond = where.join(' and ');
-    const [items, total] = await Promise.all([
-      pool.query(
-        `select id::text, level, source, message, context, workflow_id as "workflowId", run_id as "runId", created_at as "createdAt"
-           from log_entry where ${cond} order by created_at desc, id desc limit ${f.limit} offset ${f.offset}`,
-        args,
-      ),
-      pool.query<{ n: number }>(`select count(*)::int as n from log_entry where ${cond}`, args),
-    ]);
-    return { items: items.rows, total: total.rows[0]!.n };
+    return listPage(pool, {
+      select: `id::text, level, source, message, context, workflow_id as "workflowId", run_id as "runId", created_at as "createdAt"`,
+      from: 'log_entry',
+      where: where.join(' and '),
+      orderBy: 'created_at desc, id desc',
+    }, args, f);
   }
 
   async function sources(tenantId: string): Promise<string[]> {

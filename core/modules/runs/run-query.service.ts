@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { NotFoundError } from '../../sdk/errors.ts';
 import { rowToStep } from '../../engine/pg-step-store.ts';
+import { listPage } from '../../db/list-page.ts';
 
 export interface RunFilters {
   workflowId?: string;
@@ -52,15 +53,12 @@ export function createRunQueries(pool: pg.Pool) {
     w.add('r.event_id = ?', f.eventId);
     w.add('r.created_at >= ?', f.from);
     w.add('r.created_at <= ?', f.to);
-    const [items, total] = await Promise.all([
-      pool.query(
-        `select ${RUN_COLUMNS} from run r join workflow w on w.id = r.workflow_id join workflow_version v on v.id = r.version_id
-          where ${w.sql} order by r.created_at desc, r.id limit ${f.limit} offset ${f.offset}`,
-        w.args,
-      ),
-      pool.query<{ n: number }>(`select count(*)::int as n from run r where ${w.sql}`, w.args),
-    ]);
-    return { items: items.rows, total: total.rows[0]!.n };
+    return listPage(pool, {
+      select: RUN_COLUMNS,
+      from: 'run r join workflow w on w.id = r.workflow_id join workflow_version v on v.id = r.version_id',
+      where: w.sql,
+      orderBy: 'r.created_at desc, r.id',
+    }, w.args, f);
   }
 
   async function getRun(tenantId: string, id: string) {
@@ -80,19 +78,15 @@ export function createRunQueries(pool: pg.Pool) {
     w.add('e.status = ?', f.status);
     w.add('e.received_at >= ?', f.from);
     w.add('e.received_at <= ?', f.to);
-    const [items, total] = await Promise.all([
-      pool.query(
-        `select e.id, e.workflow_id as "workflowId", w.name as "workflowName", e.status, e.reason, e.method,
-                e.content_type as "contentType", e.headers, e.query, e.body, e.received_at as "receivedAt",
-                e.duplicate_of as "duplicateOf",
-                coalesce((select array_agg(r.id order by r.created_at) from run r where r.event_id = e.id), '{}') as "runIds"
-           from inbound_event e left join workflow w on w.id = e.workflow_id
-          where ${w.sql} order by e.received_at desc, e.id limit ${f.limit} offset ${f.offset}`,
-        w.args,
-      ),
-      pool.query<{ n: number }>(`select count(*)::int as n from inbound_event e where ${w.sql}`, w.args),
-    ]);
-    return { items: items.rows, total: total.rows[0]!.n };
+    return listPage(pool, {
+      select: `e.id, e.workflow_id as "workflowId", w.name as "workflowName", e.status, e.reason, e.method,
+               e.content_type as "contentType", e.headers, e.query, e.body, e.received_at as "receivedAt",
+               e.duplicate_of as "duplicateOf",
+               coalesce((select array_agg(r.id order by r.created_at) from run r where r.event_id = e.id), '{}') as "runIds"`,
+      from: 'inbound_event e left join workflow w on w.id = e.workflow_id',
+      where: w.sql,
+      orderBy: 'e.received_at desc, e.id',
+    }, w.args, f);
   }
 
   return { listRuns, getRun, listEvents };
