@@ -293,12 +293,12 @@ describe('«Тестовый запуск» in the editor', () => {
     };
 
     await runWith({ lead: { name: 'Мария', city: 'Краснодар' } }, 'editor-test-run-dialog');
-    expect(await page.getByTestId('test-run-banner').getAttribute('data-status')).toBe('succeeded');
+    await expect.poll(() => page.getByTestId('test-run-banner').getAttribute('data-status')).toBe('succeeded');
     for (const id of ['n1', 'n2', 'n3']) {
       await expect.poll(() => node(id).getAttribute('data-status'), { message: id }).toBe('succeeded');
-      expect(await page.getByTestId(`node-status-${id}`).innerText()).toContain('Выполнен');
+      await expect.poll(() => page.getByTestId(`node-status-${id}`).innerText()).toContain('Выполнен');
     }
-    expect(await page.getByTestId('node-status-n2').innerText()).toContain('→ Да');
+    await expect.poll(() => page.getByTestId('node-status-n2').innerText()).toContain('→ Да');
     await select('n3');
     // The inspector opened on the right: the selected node stays in view, not under the panel.
     await expectInsideCanvas('n3');

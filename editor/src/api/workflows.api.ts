@@ -1,18 +1,18 @@
 import { http } from './client.ts';
 import type { Graph } from '../../../core/graph/graph.schema.ts';
+import type { GraphIssue, GraphValidation } from '../../../core/graph/graph-issues.ts';
+import type {
+  RunStatus,
+  StepRecord,
+  StepStatus,
+  TestEvent,
+  TestRunResult as EngineTestRunResult,
+} from '../../../core/engine/engine.types.ts';
+
+export type { GraphIssue, RunStatus, StepStatus };
+export type { StepError } from '../../../core/engine/engine.types.ts';
 
 export type WorkflowStatus = 'draft' | 'active' | 'inactive';
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-export type StepStatus = 'running' | 'succeeded' | 'failed' | 'skipped';
-
-export interface GraphIssue {
-  code: string;
-  message: string;
-  severity: 'error' | 'warning';
-  nodeId?: string;
-  edgeId?: string;
-  path?: string;
-}
 
 export interface WorkflowSummary {
   id: string;
@@ -32,7 +32,7 @@ export interface WorkflowSummary {
 
 export interface Workflow extends WorkflowSummary {
   graph: Graph;
-  validation: { errors: GraphIssue[]; warnings: GraphIssue[] };
+  validation: GraphValidation;
 }
 
 export interface WorkflowExport {
@@ -43,32 +43,16 @@ export interface WorkflowExport {
   graph: Graph;
 }
 
-export interface Step {
+/** A run's step as the API sends it: stored with an id, dates as ISO strings. */
+export type Step = Omit<StepRecord, 'startedAt' | 'finishedAt'> & {
   id: string;
-  nodeId: string;
-  nodeType: string;
-  status: StepStatus;
-  attempt: number;
-  input: unknown;
-  output: unknown;
-  branch: string | null;
-  error: { code: string; message: string; details?: unknown } | null;
   startedAt: string | null;
   finishedAt: string | null;
-  durationMs: number | null;
-  truncated: boolean;
-}
+};
 
-export interface TestRunResult {
-  status: RunStatus;
-  steps: Step[];
-}
+export type TestRunResult = Omit<EngineTestRunResult, 'steps'> & { steps: Step[] };
 
-export interface TestRunEvent {
-  body: unknown;
-  headers?: Record<string, string>;
-  query?: Record<string, string>;
-}
+export type TestRunEvent = Omit<TestEvent, 'method'>;
 
 export interface InboundEvent {
   id: string;

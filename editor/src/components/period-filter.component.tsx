@@ -77,30 +77,8 @@ export function PeriodFilter({ value, onChange }: Props) {
             <Text size="2" weight="medium">
               Свой период
             </Text>
-            <Flex align="center" gap="2">
-              <Text as="label" htmlFor="period-from" size="2" color="gray" className="period-label">
-                С
-              </Text>
-              <TextField.Root
-                id="period-from"
-                value={fromText}
-                onChange={(e) => setFromText(e.target.value)}
-                placeholder="дд.мм.гггг чч:мм"
-                style={{ flex: 1 }}
-              />
-            </Flex>
-            <Flex align="center" gap="2">
-              <Text as="label" htmlFor="period-to" size="2" color="gray" className="period-label">
-                По
-              </Text>
-              <TextField.Root
-                id="period-to"
-                value={toText}
-                onChange={(e) => setToText(e.target.value)}
-                placeholder="дд.мм.гггг чч:мм"
-                style={{ flex: 1 }}
-              />
-            </Flex>
+            <DateInput id="period-from" label="С" value={fromText} onChange={setFromText} />
+            <DateInput id="period-to" label="По" value={toText} onChange={setToText} />
             {error ? (
               <Text size="1" color="red" role="alert">
                 {error}
@@ -120,5 +98,23 @@ export function PeriodFilter({ value, onChange }: Props) {
         </form>
       </Popover.Content>
     </Popover.Root>
+  );
+}
+
+/** One bound of «Свой период»: a short label and the text typed as «дд.мм.гггг чч:мм». */
+function DateInput(p: { id: string; label: string; value: string; onChange: (text: string) => void }) {
+  return (
+    <Flex align="center" gap="2">
+      <Text as="label" htmlFor={p.id} size="2" color="gray" className="period-label">
+        {p.label}
+      </Text>
+      <TextField.Root
+        id={p.id}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        placeholder="дд.мм.гггг чч:мм"
+        style={{ flex: 1 }}
+      />
+    </Flex>
   );
 }

@@ -18,12 +18,10 @@ export const RUN_STATUS: Record<RunStatus, StatusInfo> = {
   cancelled: { label: 'Отменён', color: 'orange' },
 };
 
-export const STEP_STATUS: Record<StepStatus, StatusInfo> = {
-  running: { label: 'Выполняется', color: 'blue' },
-  succeeded: { label: 'Успешно', color: 'green' },
-  failed: { label: 'Ошибка', color: 'red' },
-  skipped: { label: 'Пропущен', color: 'amber' },
-};
+const STEP_STATUSES: readonly StepStatus[] = ['running', 'succeeded', 'failed', 'skipped'];
+
+/** A step's statuses read the same as the run's. */
+export const STEP_STATUS = Object.fromEntries(STEP_STATUSES.map((s) => [s, RUN_STATUS[s]])) as Record<StepStatus, StatusInfo>;
 
 export const EVENT_STATUS: Record<EventStatus, StatusInfo> = {
   queued: { label: 'В очереди', color: 'gray' },
