@@ -45,7 +45,7 @@ export async function createContainer(opts: {
   const metrics = createMetrics();
   const secretBox = createSecretBox(config.ENCRYPTION_KEYS);
   const registry = createPluginRegistry(opts.plugins);
-  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'));
+  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'), pool);
   const opLog = createOpLog(pool, logger);
   const auth = createAuthService({ orm, config, throttle: createLoginThrottle(pool), opLog });
   const base = { config, logger, databaseUrl, pool, orm, metrics, secretBox, registry, sessions, opLog, auth };

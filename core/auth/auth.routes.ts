@@ -51,10 +51,10 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/logout',
     tag: 'Вход',
-    summary: 'Выход: удаляет cookie сессии',
+    summary: 'Выход: завершает сессию на сервере и удаляет cookie',
     auth: 'none',
-    handler({ c, ctx }) {
-      c.sessions.clear(ctx);
+    async handler({ c, ctx }) {
+      await c.sessions.end(ctx);
       return undefined;
     },
   }),

@@ -4,8 +4,8 @@ import type { AppState, SessionUser } from '../http/route.ts';
 import type { Sessions } from './session.ts';
 
 /**
- * Resolves the cookie to a user. The user row is read on every API request so that a deleted
- * user or a changed role takes effect at once.
+ * Resolves the cookie to a user. The session and user rows are read on every API request so that
+ * logout, a deleted user or a changed role take effect at once.
  */
 export function sessionMiddleware(sessions: Sessions, pool: pg.Pool): Middleware<AppState> {
   return async (ctx, next) => {
@@ -14,14 +14,15 @@ export function sessionMiddleware(sessions: Sessions, pool: pg.Pool): Middleware
     if (claims) {
       const { rows } = await pool.query<SessionUser>(
         `select u.id, u.email, u.name, u.role, u.tenant_id as "tenantId", t.name as "tenantName"
-           from app_user u join tenant t on t.id = u.tenant_id where u.id = $1 and u.tenant_id = $2`,
-        [claims.sub, claims.tid],
+           from user_session s join app_user u on u.id = s.user_id join tenant t on t.id = u.tenant_id
+          where s.id = $3 and s.expires_at > now() and u.id = $1 and u.tenant_id = $2`,
+        [claims.sub, claims.tid, claims.jti],
       );
       if (rows[0]) {
         ctx.state.user = rows[0];
-        if (sessions.needsRenewal(claims)) await sessions.issue(ctx, rows[0].id, rows[0].tenantId);
+        if (sessions.needsRenewal(claims)) await sessions.renew(ctx, claims);
       } else {
-        sessions.clear(ctx);
+        sessions.clearCookie(ctx);
       }
     }
     return next();

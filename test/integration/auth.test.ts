@@ -112,20 +112,38 @@ describe('session cookie', () => {
   });
 
   it('renews a session past half of its life (sliding expiry)', async () => {
-    const { createSessions } = await import('../../core/auth/session.ts');
-    const sessions = createSessions(app.config.SESSION_SECRET, app.config.SESSION_TTL_HOURS, false);
     const client = app.client();
     const user = await client.register('slide@example.ru');
-    // An old token: issued long ago, about to expire.
-    const { SignJWT } = await import('jose');
+    const { decodeJwt, SignJWT } = await import('jose');
+    const jti = decodeJwt(client.cookieHeader().replace('sid=', '')).jti!;
+    // The same session, but a token issued long ago and about to expire.
     const now = Math.floor(Date.now() / 1000);
-    const old = await new SignJWT({ tid: user.tenant.id }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.id)
+    const old = await new SignJWT({ tid: user.tenant.id }).setProtectedHeader({ alg: 'HS256' }).setSubject(user.id).setJti(jti)
       .setIssuedAt(now - 11 * 3600).setExpirationTime(now + 3600).sign(new TextEncoder().encode(app.config.SESSION_SECRET));
     const res = await fetch(`${app.url}/api/auth/me`, { headers: { cookie: `sid=${old}` } });
     expect(res.status).toBe(200);
-    const renewed = res.headers.getSetCookie().find((c) => c.startsWith('sid='));
-    expect(renewed).toBeTruthy();
-    void sessions;
+    const renewed = res.headers.getSetCookie().find((c) => c.startsWith('sid='))!;
+    expect(decodeJwt(renewed.slice(4).split(';')[0]!).exp!).toBeGreaterThan(now + 11 * 3600);
+  });
+
+  it('logout ends the session on the server: a copied token stops working', async () => {
+    const client = app.client();
+    await client.register('revoke@example.ru');
+    const copied = client.cookieHeader();
+    expect((await fetch(`${app.url}/api/auth/me`, { headers: { cookie: copied } })).status).toBe(200);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await fetch(`${app.url}/api/auth/me`, { headers: { cookie: copied } })).status).toBe(401);
+  });
+
+  it('a second login is a second session; logging out of one keeps the other', async () => {
+    await app.client().register('two@example.ru', 'Два', 'пароль-два-раза');
+    const a = app.client();
+    const b = app.client();
+    await a.post('/api/auth/login', { email: 'two@example.ru', password: 'пароль-два-раза' });
+    await b.post('/api/auth/login', { email: 'two@example.ru', password: 'пароль-два-раза' });
+    await a.post('/api/auth/logout');
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+    expect((await b.get('/api/auth/me')).status).toBe(200);
   });
 });
 

@@ -58,7 +58,15 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
 
   async function list(tenantId: string): Promise<ConnectionView[]> {
     const rows = await orm.em.fork().find(Connection, { tenant: tenantId }, { orderBy: { createdAt: 'asc' } });
-    return rows.map((r) => toView(r, fieldsOf(r)));
+    return rows.map((r) => {
+      try {
+        return toView(r, fieldsOf(r));
+      } catch (err) {
+        // A record that no key can open (a key was removed, or the row was tampered with) must not
+        // hide the others: it is listed as broken, to be re-entered.
+        return { ...toView(r, []), status: 'error' as const, lastError: `Учётные данные не читаются: ${(err as Error).message}. Введите их заново.` };
+      }
+    });
   }
 
   async function load(tenantId: string, id: string) {
