@@ -1,6 +1,7 @@
 import { http } from './client.ts';
 import type { Graph } from '../../../core/graph/graph.schema.ts';
 import type { GraphIssue, GraphValidation } from '../../../core/graph/graph-issues.ts';
+import type { WorkflowSummary as ServerWorkflowSummary } from '../../../core/modules/workflows/workflow-view.ts';
 import type {
   RunStatus,
   StepRecord,
@@ -12,23 +13,15 @@ import type {
 export type { GraphIssue, RunStatus, StepStatus };
 export type { StepError } from '../../../core/engine/engine.types.ts';
 
-export type WorkflowStatus = 'draft' | 'active' | 'inactive';
+import type { WorkflowStatus } from '../../../core/modules/workflows/workflow-view.ts';
+export type { WorkflowStatus };
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  description: string;
-  status: WorkflowStatus;
-  activeVersion: number | null;
-  latestVersion: number | null;
-  hasUnpublishedChanges: boolean;
-  triggerType: string | null;
-  hookUrl: string | null;
-  createdAt: string;
-  updatedAt: string;
+/** A server type as it arrives over JSON: dates become ISO strings. */
+export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
+
+export type WorkflowSummary = Wire<Omit<ServerWorkflowSummary, 'lastRun'>> & {
   lastRun: { id: string; status: RunStatus; createdAt: string } | null;
-  stats24h: { runs: number; failed: number };
-}
+};
 
 export interface Workflow extends WorkflowSummary {
   graph: Graph;
