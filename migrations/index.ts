@@ -1,10 +1,12 @@
 import { Migration20261122000000_foundation } from './Migration20261122000000_foundation.ts';
 import { Migration20261122000100_workflows } from './Migration20261122000100_workflows.ts';
 import { Migration20261122000200_sessions } from './Migration20261122000200_sessions.ts';
+import { Migration20261122000300_event_fks } from './Migration20261122000300_event_fks.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundled build. */
 export const migrationsList = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000_foundation },
   { name: 'Migration20261122000100_workflows', class: Migration20261122000100_workflows },
   { name: 'Migration20261122000200_sessions', class: Migration20261122000200_sessions },
+  { name: 'Migration20261122000300_event_fks', class: Migration20261122000300_event_fks },
 ];
