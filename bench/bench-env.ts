@@ -25,7 +25,11 @@ export async function benchEnv(opts: { role: 'all' | 'web'; env?: Record<string,
   }
   // BENCH_PROFILE=dir writes a CPU profile of the server process there, to see where time goes.
   const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server: ServerProcess = await startServerProcess({ role: opts.role, env: { DATABASE_URL: url, LOG_LEVEL: 'warn', ...sharedSecrets(), ...opts.env }, nodeArgs });
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', ...sharedSecrets(), ...opts.env };
+  // BENCH_SPLIT=1: `start:web` + `start:worker` as two processes instead of one `npm start`.
+  const split = opts.role === 'all' && process.env.BENCH_SPLIT === '1';
+  const server: ServerProcess = await startServerProcess({ role: split ? 'web' : opts.role, env, nodeArgs });
+  const worker = split ? await startServerProcess({ role: 'worker', env, nodeArgs }) : undefined;
   const client = new HttpTestClient(server.url);
   await client.register(`bench-${Date.now()}@example.ru`);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
@@ -36,6 +40,7 @@ export async function benchEnv(opts: { role: 'all' | 'web'; env?: Record<string,
     workflow: (graph: Graph) => activeWorkflow(client, graph, 'Бенчмарк'),
     async close() {
       await server.kill('SIGTERM');
+      await worker?.kill('SIGTERM');
       await pool.end();
       await stopPg?.();
       if (dir) rmSync(dir, { recursive: true, force: true });

@@ -97,7 +97,7 @@ try {
   while (received - before < fired && Date.now() - rateDrain < 30_000) await new Promise((r) => setTimeout(r, 20));
   const sortedRate = [...latencies].sort((a, b) => a - b);
 
-  console.log(`\nСквозной сценарий вебхук → условие → HTTP-запрос: ${SENDERS} отправителей, ${DURATION} с`);
+  console.log(`\nСквозной сценарий вебхук → условие → HTTP-запрос: ${SENDERS} отправителей, ${DURATION} с, ${process.env.BENCH_SPLIT === '1' ? 'процессы web + worker' : 'один процесс (npm start)'}`);
   console.log(`  принято вебхуков:        ${sent} (${fmt(sent / sendSeconds, 0)}/с), ошибок: ${errors}`);
   console.log(`  завершено запусков:      ${fmt(receivedAtEnd / sendSeconds, 0)}/с за время нагрузки; все ${received} за ${fmt(totalSeconds)} с (${fmt(received / totalSeconds, 0)}/с)`);
   console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sorted, 50))} мс / ${fmt(percentile(sorted, 99))} мс (под полной нагрузкой)`);
