@@ -35,7 +35,8 @@ function Primitive({ value }: { value: unknown }) {
     case 'boolean':
       return <span className="json-boolean">{String(value)}</span>;
     case 'undefined':
-      return <span className="json-null">undefined</span>;
+      // Not a JSON value: the field is absent. Said in words rather than as JS's `undefined`.
+      return <span className="json-null">не задано</span>;
     default:
       return <span className="json-string">{String(value)}</span>;
   }

@@ -1,28 +1,16 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../support/test-db.ts';
+import { processTestEnv, type ProcessTestEnv } from '../../support/process-env.ts';
 import { HttpTestClient } from '../../support/http-client.ts';
-import { sharedSecrets, startServerProcess, type ServerProcess } from '../../support/server-process.ts';
-import { startTargetServer, waitFor } from '../../support/target-server.ts';
+import { sharedSecrets, startServerProcess } from '../../support/server-process.ts';
+import { waitFor } from '../../support/target-server.ts';
 import { activeWorkflow } from '../../support/workflow-graphs.ts';
 import type { Graph } from '../../../core/graph/graph.schema.ts';
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let target: Awaited<ReturnType<typeof startTargetServer>>;
-let pool: pg.Pool;
-const procs: ServerProcess[] = [];
-
+let env: ProcessTestEnv;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  target = await startTargetServer();
-  pool = new pg.Pool({ connectionString: db.url, max: 3 });
+  env = await processTestEnv();
 });
-afterAll(async () => {
-  await Promise.all(procs.map((p) => p.kill('SIGKILL')));
-  await pool.end();
-  await target.close();
-  await db.drop();
-});
+afterAll(() => env.close('SIGKILL'));
 
 const graph = (url: string): Graph => ({
   schemaVersion: 1,
@@ -35,12 +23,12 @@ const graph = (url: string): Graph => ({
 
 describe('crash: SIGKILL under load', () => {
   it('every acknowledged webhook gets exactly one run after a restart; none lost, none duplicated', async () => {
-    const env = { DATABASE_URL: db.url, RETRY_BASE_MS: '100', ...sharedSecrets() };
-    let server = await startServerProcess({ role: 'all', env });
-    procs.push(server);
+    const serverEnv = { DATABASE_URL: env.db.url, RETRY_BASE_MS: '100', ...sharedSecrets() };
+    let server = await startServerProcess({ role: 'all', env: serverEnv });
+    env.procs.push(server);
     const client = new HttpTestClient(server.url);
     await client.register('crash@example.ru');
-    const wf = await activeWorkflow(client, graph(`${target.url}/crash`));
+    const wf = await activeWorkflow(client, graph(`${env.target.url}/crash`));
 
     const acked = new Map<number, string>();
     let seq = 0;
@@ -65,21 +53,21 @@ describe('crash: SIGKILL under load', () => {
     const ackedBeforeCrash = acked.size;
     expect(ackedBeforeCrash).toBeGreaterThanOrEqual(300);
 
-    server = await startServerProcess({ role: 'all', env, port: server.port });
-    procs.push(server);
+    server = await startServerProcess({ role: 'all', env: serverEnv, port: server.port });
+    env.procs.push(server);
     const eventIds = [...acked.values()];
     await waitFor(async () => {
-      const { rows } = await pool.query(
+      const { rows } = await env.pool.query(
         `select count(*) filter (where r.status = 'succeeded')::int as ok from run r where r.event_id = any($1::uuid[])`, [eventIds]);
       return rows[0].ok === eventIds.length;
     }, 60_000, 'every acknowledged webhook to have a succeeded run');
 
-    const { rows: perEvent } = await pool.query(
+    const { rows: perEvent } = await env.pool.query(
       `select e.id, count(r.id)::int as runs from inbound_event e left join run r on r.event_id = e.id
         where e.id = any($1::uuid[]) group by e.id`, [eventIds]);
     expect(perEvent).toHaveLength(eventIds.length); // none lost
     expect(perEvent.filter((r) => r.runs !== 1)).toEqual([]); // none duplicated
-    const delivered = new Set(target.received.map((r) => JSON.parse(r.body).seq));
+    const delivered = new Set(env.target.received.map((r) => JSON.parse(r.body).seq));
     for (const n of acked.keys()) expect(delivered.has(n)).toBe(true);
   }, 150_000);
 });

@@ -29,34 +29,22 @@ export function TemplateWidget({ value, onChange, id, path, invalid, schema, pla
   const isMultiline = multiline ?? schema['x-options']?.multiline === true;
   const hint = placeholder ?? (schema['x-options']?.placeholder as string | undefined) ?? 'Текст или {{поле}}';
   const pick = (t: string) => insertAtCaret(ref.current, text, t, (v) => onChange(v));
+  const common = {
+    id,
+    'data-testid': fieldTestId(path),
+    value: text,
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    color: invalid ? ('red' as const) : undefined,
+    placeholder: hint,
+    className: 'mono-input',
+    style: { flex: 1 },
+  };
   return (
     <Flex gap="1" align={isMultiline ? 'start' : 'center'}>
       {isMultiline ? (
-        <TextArea
-          ref={ref as Ref<HTMLTextAreaElement>}
-          id={id}
-          data-testid={fieldTestId(path)}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-          color={invalid ? 'red' : undefined}
-          placeholder={hint}
-          rows={5}
-          resize="vertical"
-          className="mono-input"
-          style={{ flex: 1 }}
-        />
+        <TextArea ref={ref as Ref<HTMLTextAreaElement>} {...common} rows={5} resize="vertical" />
       ) : (
-        <TextField.Root
-          ref={ref as Ref<HTMLInputElement>}
-          id={id}
-          data-testid={fieldTestId(path)}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-          color={invalid ? 'red' : undefined}
-          placeholder={hint}
-          className="mono-input"
-          style={{ flex: 1 }}
-        />
+        <TextField.Root ref={ref as Ref<HTMLInputElement>} {...common} />
       )}
       <TemplatePicker onPick={pick} testId={`${fieldTestId(path)}-picker`} />
     </Flex>

@@ -116,25 +116,9 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
                   </Flex>
                 </DataList.Value>
               </DataList.Item>
-              <DataList.Item align="center">
-                <DataList.Label minWidth="140px">ID события</DataList.Label>
-                <DataList.Value>
-                  <Flex gap="2" align="center">
-                    <Code variant="ghost">{event.id}</Code>
-                    <CopyButton text={event.id} label="Копировать ID события" />
-                  </Flex>
-                </DataList.Value>
-              </DataList.Item>
+              <IdRow label="ID события" id={event.id} copyLabel="Копировать ID события" />
               {event.duplicateOf ? (
-                <DataList.Item align="center">
-                  <DataList.Label minWidth="140px">Дубликат события</DataList.Label>
-                  <DataList.Value>
-                    <Flex gap="2" align="center">
-                      <Code variant="ghost">{event.duplicateOf}</Code>
-                      <CopyButton text={event.duplicateOf} label="Копировать ID исходного события" />
-                    </Flex>
-                  </DataList.Value>
-                </DataList.Item>
+                <IdRow label="Дубликат события" id={event.duplicateOf} copyLabel="Копировать ID исходного события" />
               ) : null}
               <DataList.Item>
                 <DataList.Label minWidth="140px">Запуски</DataList.Label>
@@ -186,5 +170,20 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
         />
       </Dialog.Content>
     </Dialog.Root>
+  );
+}
+
+/** A row with an identifier and its copy button. */
+function IdRow({ label, id, copyLabel }: { label: string; id: string; copyLabel: string }) {
+  return (
+    <DataList.Item align="center">
+      <DataList.Label minWidth="140px">{label}</DataList.Label>
+      <DataList.Value>
+        <Flex gap="2" align="center">
+          <Code variant="ghost">{id}</Code>
+          <CopyButton text={id} label={copyLabel} />
+        </Flex>
+      </DataList.Value>
+    </DataList.Item>
   );
 }
