@@ -1,20 +1,18 @@
 import { http } from './client.ts';
 import type { Graph } from '../../../core/graph/graph.schema.ts';
 import type { GraphIssue, GraphValidation } from '../../../core/graph/graph-issues.ts';
-import type { WorkflowSummary as ServerWorkflowSummary } from '../../../core/modules/workflows/workflow-view.ts';
 import type {
   RunStatus,
   StepRecord,
   StepStatus,
   TestEvent,
   TestRunResult as EngineTestRunResult,
-} from '../../../core/engine/engine.types.ts';
+  WorkflowStatus,
+  WorkflowSummary as ServerWorkflowSummary,
+} from '../../../core/http/api-types.ts';
 
-export type { GraphIssue, RunStatus, StepStatus };
-export type { StepError } from '../../../core/engine/engine.types.ts';
-
-import type { WorkflowStatus } from '../../../core/modules/workflows/workflow-view.ts';
-export type { WorkflowStatus };
+export type { GraphIssue, RunStatus, StepStatus, WorkflowStatus };
+export type { StepError } from '../../../core/http/api-types.ts';
 
 /** A server type as it arrives over JSON: dates become ISO strings. */
 export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
