@@ -27,7 +27,24 @@ export const configSchema = z.object({
   WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Concurrent webhook requests share one commit; how long a batch waits for company. */
   INGEST_BATCH_MS: z.coerce.number().min(0).max(50).default(2),
-  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  /**
+   * Connections of the process's one pool (shared by the API, the ORM, the ingest lane and the
+   * worker). A worker needs about one per concurrent job plus a few for the queue itself.
+   */
+  DB_POOL_SIZE: z.coerce.number().int().min(4).max(200).default(24),
+  /**
+   * Where plugins' outgoing requests may go besides the public internet: comma-separated CIDRs
+   * and host names (`127.0.0.1/32,crm.local,*.corp.ru`). Empty: loopback, private, link-local
+   * and other internal addresses are refused.
+   */
+  EGRESS_ALLOW: z.string().default(''),
+  /** What this process does: `all` (HTTP and jobs), `web` (HTTP only) or `worker` (jobs only). */
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /**
+   * How many reverse proxies stand in front of the server. 0: X-Forwarded-For is ignored;
+   * N: the client address is the N-th from the right of X-Forwarded-For.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -47,6 +47,17 @@ function loadOrCreateSecrets(dataDir: string, warn: (msg: string) => void): Gene
   return secrets;
 }
 
+/** `--role=web` and other `--name=value` arguments, as the settings they stand for. */
+export function argsToEnv(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const arg of argv) {
+    const m = /^--([a-z][a-z0-9-]*)=(.*)$/.exec(arg);
+    if (!m) throw new ConfigError(`Неизвестный аргумент «${arg}»: ожидается --имя=значение`);
+    out[m[1]!.toUpperCase().replaceAll('-', '_')] = m[2]!;
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: string) => void = console.warn): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = configSchema.safeParse(cleaned);

@@ -6,6 +6,7 @@ import { createAuthService, type AuthService } from './auth/auth.service.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { createSessions, type Sessions } from './auth/session.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
+import { createEgressPolicy, type EgressPolicy } from './net/egress-policy.ts';
 import { initOrm } from './db/orm.ts';
 import { createPool } from './db/pool.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -23,6 +24,8 @@ export interface Container extends Services {
   orm: MikroORM;
   metrics: Metrics;
   secretBox: SecretBox;
+  /** The policy every outgoing request of a plugin obeys (EGRESS_ALLOW). */
+  egress: EgressPolicy;
   registry: PluginRegistry;
   sessions: Sessions;
   opLog: OpLog;
@@ -37,18 +40,20 @@ export async function createContainer(opts: {
   plugins: PluginDefinition[];
 }): Promise<Container> {
   const { config, logger, databaseUrl } = opts;
+  const egress = createEgressPolicy(config.EGRESS_ALLOW);
   const pool = createPool(databaseUrl, config.DB_POOL_SIZE, logger);
-  const orm = await initOrm(databaseUrl).catch(async (err) => {
+  // The process's one pool: the ORM borrows from it, graphile-worker and the hot SQL use it.
+  const orm = await initOrm(pool, Math.max(2, Math.floor(config.DB_POOL_SIZE / 2))).catch(async (err) => {
     await pool.end();
     throw err;
   });
   const metrics = createMetrics();
   const secretBox = createSecretBox(config.ENCRYPTION_KEYS);
   const registry = createPluginRegistry(opts.plugins);
-  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'), pool);
-  const opLog = createOpLog(pool, logger);
+  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'), orm);
+  const opLog = createOpLog(orm, logger);
   const auth = createAuthService({ orm, config, throttle: createLoginThrottle(pool), opLog });
-  const base = { config, logger, databaseUrl, pool, orm, metrics, secretBox, registry, sessions, opLog, auth };
+  const base = { config, logger, databaseUrl, pool, orm, metrics, secretBox, egress, registry, sessions, opLog, auth };
   const services = createServices(base);
 
   return {
@@ -62,4 +67,4 @@ export async function createContainer(opts: {
   };
 }
 
-export type BaseDeps = Pick<Container, 'config' | 'databaseUrl' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'registry' | 'sessions' | 'opLog' | 'auth'>;
+export type BaseDeps = Pick<Container, 'config' | 'databaseUrl' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'egress' | 'registry' | 'sessions' | 'opLog' | 'auth'>;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from '../config/load-config.ts';
+import { argsToEnv, ConfigError, loadConfig } from '../config/load-config.ts';
 import { plugins } from '../plugins/index.ts';
 import { resolveDatabase } from './boot.ts';
 import { createContainer, type Container } from './container.ts';
@@ -7,17 +7,9 @@ import { migrate } from './db/orm.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 
-type Role = 'all' | 'web' | 'worker';
-
-function parseRole(argv: string[]): Role {
-  const arg = argv.find((a) => a.startsWith('--role='))?.slice('--role='.length) ?? process.env.ROLE ?? 'all';
-  if (arg !== 'all' && arg !== 'web' && arg !== 'worker') throw new ConfigError(`--role: ожидается all, web или worker, получено «${arg}»`);
-  return arg;
-}
-
 async function main() {
-  const role = parseRole(process.argv.slice(2));
-  const config = loadConfig();
+  const config = loadConfig({ ...process.env, ...argsToEnv(process.argv.slice(2)) });
+  const role = config.ROLE;
   const logger = createLogger(config.LOG_LEVEL);
   // Resources are released in reverse order of acquisition, in one place.
   const releasers: { name: string; fn: () => Promise<void> }[] = [];

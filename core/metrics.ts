@@ -29,7 +29,13 @@ export function createMetrics() {
     labelNames: ['status'],
     registers: [registry],
   });
-  return { registry, httpDuration, jobs, webhooks, runs };
+  const orphans = new client.Counter({
+    name: 'orphans_swept_total',
+    help: 'События и запуски без живого задания, найденные уборщиком: возвращены в очередь или завершены ошибкой',
+    labelNames: ['kind', 'action'],
+    registers: [registry],
+  });
+  return { registry, httpDuration, jobs, webhooks, runs, orphans };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -2,6 +2,7 @@ import { Migration20261122000000_foundation } from './Migration20261122000000_fo
 import { Migration20261122000100_workflows } from './Migration20261122000100_workflows.ts';
 import { Migration20261122000200_sessions } from './Migration20261122000200_sessions.ts';
 import { Migration20261122000300_event_fks } from './Migration20261122000300_event_fks.ts';
+import { Migration20261201000000_job_keys } from './Migration20261201000000_job_keys.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundled build. */
 export const migrationsList = [
@@ -9,4 +10,5 @@ export const migrationsList = [
   { name: 'Migration20261122000100_workflows', class: Migration20261122000100_workflows },
   { name: 'Migration20261122000200_sessions', class: Migration20261122000200_sessions },
   { name: 'Migration20261122000300_event_fks', class: Migration20261122000300_event_fks },
+  { name: 'Migration20261201000000_job_keys', class: Migration20261201000000_job_keys },
 ];

@@ -9,7 +9,7 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const db = await resolveDatabase(config, logger);
 const pool = createPool(db.url, 2, logger);
-const orm = await initOrm(db.url);
+const orm = await initOrm(pool, 2);
 try {
   await migrate(orm, pool);
   console.log('Миграции применены');

@@ -4,17 +4,24 @@ import { Logger, runMigrations } from 'graphile-worker';
 import type pg from 'pg';
 import { migrationsList } from '../../migrations/index.ts';
 import { entities } from './entities.ts';
+import { sharedPoolDialect } from './shared-pool-dialect.ts';
 
 const quietLogger = new Logger(() => () => {});
 
-export async function initOrm(url: string, debug = false): Promise<MikroORM> {
+/**
+ * MikroORM on the process's pool (see shared-pool-dialect.ts). Its own knex pool keeps at most
+ * `max` connections borrowed and gives idle ones back within a second.
+ */
+export async function initOrm(pool: pg.Pool, max: number, debug = false): Promise<MikroORM> {
   return await MikroORM.init(
     defineConfig({
-      clientUrl: url,
+      // Connections come from the pool; the URL only satisfies the configuration.
+      clientUrl: 'postgresql://shared-pool/app',
       entities,
       extensions: [Migrator],
       migrations: { migrationsList, snapshot: false, transactional: true, allOrNothing: true },
-      pool: { min: 0, max: 10 },
+      pool: { min: 0, max, idleTimeoutMillis: 1000, reapIntervalMillis: 500 },
+      driverOptions: { client: sharedPoolDialect(pool) },
       debug,
       allowGlobalContext: false,
       forceUtcTimezone: true,

@@ -5,48 +5,72 @@ import type { ConnectionService } from '../modules/connections/connection.servic
 import { createHttpClient } from '../plugins/http-client.ts';
 import type { RegisteredNode } from '../plugins/plugin-registry.ts';
 import type { ActionContext, KvStore } from '../sdk/context.ts';
-import { UserError } from '../sdk/errors.ts';
+import { OperationalError, UserError } from '../sdk/errors.ts';
+import { storableJson } from '../db/storable.ts';
+import type { EgressPolicy } from '../net/egress-policy.ts';
 
 export interface ActionContextDeps {
   pool: pg.Pool;
+  egress: EgressPolicy;
   logger: Logger;
   connections: ConnectionService;
 }
 
-/** A small key-value store per workflow (e.g. the id of a webhook registered remotely). */
+/**
+ * A small key-value store per workflow (e.g. the id of a webhook registered remotely). A plugin
+ * sees a database failure here as a transient error of its step, so the run is retried.
+ */
 export function createWorkflowKv(pool: pg.Pool, workflowId: string): KvStore {
+  const guard = async <T,>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      throw new OperationalError('STORE_UNAVAILABLE', 'Хранилище правила временно недоступно', { cause: err });
+    }
+  };
   return {
-    async get<T>(key: string) {
+    get: <T,>(key: string) => guard(async () => {
       const { rows } = await pool.query('select value from workflow_kv where workflow_id = $1 and key = $2', [workflowId, key]);
       return rows[0]?.value as T | undefined;
-    },
-    async put(key, value) {
+    }),
+    put: (key, value) => guard(async () => {
       await pool.query(
         `insert into workflow_kv (workflow_id, key, value) values ($1, $2, $3)
          on conflict (workflow_id, key) do update set value = excluded.value`,
-        [workflowId, key, JSON.stringify(value ?? null)],
+        [workflowId, key, storableJson(value ?? null)],
       );
-    },
-    async delete(key) {
+    }),
+    delete: (key) => guard(async () => {
       await pool.query('delete from workflow_kv where workflow_id = $1 and key = $2', [workflowId, key]);
-    },
+    }),
   };
 }
 
 /** A KV for dry runs: reads see nothing written, writes go nowhere. */
 const dryKv: KvStore = { get: async () => undefined, put: async () => {}, delete: async () => {} };
 
+/**
+ * The connection a node uses is the one its `connectionId` prop names, of this tenant and this
+ * plugin only: a tenant with two AmoCRM accounts picks one per node.
+ */
+async function nodeConnection(deps: ActionContextDeps, tenantId: string, node: GraphNode, registered: RegisteredNode, props: unknown) {
+  if (registered.def.kind !== 'action' || !registered.def.needsConnection) return null;
+  const connectionId = (props as { connectionId?: unknown }).connectionId;
+  if (typeof connectionId !== 'string' || connectionId === '') {
+    throw new UserError('CONNECTION_NOT_SELECTED', `В шаге «${registered.def.title}» не выбрано подключение «${registered.plugin.title}»: выберите его в настройках шага`);
+  }
+  const credentials = await deps.connections.credentialsForNode(tenantId, registered.plugin.id, connectionId);
+  if (!credentials) {
+    throw new UserError('CONNECTION_MISSING', `Подключение «${registered.plugin.title}», выбранное в шаге «${registered.def.title}», удалено или недоступно: выберите другое в настройках шага`);
+  }
+  return credentials;
+}
+
 export function actionContextFactory(deps: ActionContextDeps, run: { runId: string; workflowId: string; tenantId: string; dryRun: boolean; signal: AbortSignal }) {
-  const http = createHttpClient({ signal: run.signal });
+  const http = createHttpClient({ egress: deps.egress, signal: run.signal });
   const kv = run.dryRun ? dryKv : createWorkflowKv(deps.pool, run.workflowId);
   return async (node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext> => {
-    let connection: Record<string, unknown> | null = null;
-    if (registered.def.kind === 'action' && registered.def.needsConnection) {
-      connection = await deps.connections.credentialsFor(run.tenantId, registered.plugin.id);
-      if (!connection) {
-        throw new UserError('CONNECTION_MISSING', `Нет подключения «${registered.plugin.title}»: добавьте его в настройках`);
-      }
-    }
+    const connection = await nodeConnection(deps, run.tenantId, node, registered, props);
     return {
       props: props as Record<string, unknown>,
       input: scope,

@@ -42,3 +42,16 @@ export interface Engine {
   /** Dry run of a graph on a sample event: reads run, writes are described, nothing is stored. */
   testRun(input: { tenantId: string; workflowId: string; graph: Graph; event: TestEvent }): Promise<TestRunResult>;
 }
+
+/** A run in status `running`, with everything needed to execute it. */
+export interface ClaimedRun {
+  id: string;
+  tenantId: string;
+  workflowId: string;
+  workflowName: string;
+  /** This attempt's number (1 for the first). */
+  attempts: number;
+  maxAttempts: number;
+  triggerOutput: unknown;
+  graph: Graph;
+}

@@ -3,7 +3,7 @@ import { buildIndex, createWalk, findTrigger } from '../graph/traversal.ts';
 import { resolveTemplates, TemplateError } from '../graph/templates.ts';
 import type { PluginRegistry, RegisteredNode } from '../plugins/plugin-registry.ts';
 import type { ActionContext } from '../sdk/context.ts';
-import { UserError } from '../sdk/errors.ts';
+import { AppError, UserError } from '../sdk/errors.ts';
 import type { RunStatus, StepError, StepRecord } from './engine.types.ts';
 import { isTransientError, toStepError } from './run-errors.ts';
 
@@ -87,7 +87,7 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
     let props: unknown;
     try {
       if (!registered) throw fail('NODE_UNKNOWN_TYPE', `Неизвестный тип узла «${node.type}» версии ${node.version}`);
-      props = resolveProps(node, registered, scope);
+      props = registered.def.kind === 'condition' ? validateProps(registered, node.props) : resolveProps(node, registered, scope);
     } catch (err) {
       const rec = step(node, attempt, startedAt, { status: 'failed', error: toStepError(err), input: node.props });
       steps.push(rec);
@@ -101,12 +101,14 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       continue;
     }
     if (def.kind === 'condition') {
+      // Rules are checked against the data here, not against the props schema: a field the
+      // webhook lacks is "empty", not a broken rule (the schema already passed at publish time).
       let rec: StepRecord;
       try {
         const branch = def.evaluate({ props, input: scope });
-        rec = step(node, attempt, startedAt, { input: props, output: { branch }, branch });
+        rec = step(node, attempt, startedAt, { input: displayProps(node, scope), output: { branch }, branch });
       } catch (err) {
-        rec = step(node, attempt, startedAt, { status: 'failed', input: props, error: toStepError(err) });
+        rec = step(node, attempt, startedAt, { status: 'failed', input: displayProps(node, scope), error: toStepError(err) });
       }
       steps.push(rec);
       scope[nodeId] = rec.output;
@@ -116,11 +118,22 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       continue;
     }
 
-    // An action: its step is stored durably before the next node runs.
+    // An action: its step is stored durably before the next node runs. The context is built
+    // outside the plugin's try: a failure there is ours (a missing connection is a UserError that
+    // fails the step; an outage propagates and the job is retried).
     let rec: StepRecord;
     let retryAfterMs: number | undefined;
+    let ctx: ActionContext;
     try {
-      const ctx = await input.actionContext(node, registered!, props, scope, attempt);
+      ctx = await input.actionContext(node, registered!, props, scope, attempt);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      rec = step(node, attempt, startedAt, { status: 'failed', input: props, error: toStepError(err) });
+      steps.push(rec);
+      await store.save(rec, false);
+      return { status: err.transient ? 'retry' : 'failed', error: rec.error, steps };
+    }
+    try {
       const output = await def.run(ctx);
       rec = step(node, attempt, startedAt, { input: props, output: output ?? null, branch: 'out' });
     } catch (err) {
@@ -166,11 +179,24 @@ function resolveProps(node: GraphNode, registered: RegisteredNode, scope: Record
     if (err instanceof TemplateError) throw fail('TEMPLATE_ERROR', `Ошибка в шаблоне: ${err.message}`);
     throw err;
   }
-  const parsed = registered.def.props.safeParse(resolved);
+  return validateProps(registered, resolved);
+}
+
+function validateProps(registered: RegisteredNode, props: unknown): unknown {
+  const parsed = registered.def.props.safeParse(props);
   if (!parsed.success) {
     const first = parsed.error.issues[0] as { path: PropertyKey[]; message: string };
     const where = first.path.length ? ` (поле ${first.path.join('.')})` : '';
     throw new UserError('PROPS_INVALID', `Неверные настройки узла${where}: ${first.message}`, { details: { issues: parsed.error.issues.slice(0, 10) } });
   }
   return parsed.data;
+}
+
+/** A condition's props with templates resolved, for the step record only (never validated). */
+function displayProps(node: GraphNode, scope: Record<string, unknown>): unknown {
+  try {
+    return resolveTemplates(node.props, scope);
+  } catch {
+    return node.props;
+  }
 }

@@ -1,10 +1,18 @@
 import type pg from 'pg';
-import { MicroBatcher } from '../ingest/micro-batcher.ts';
+import { MicroBatcher } from '../util/micro-batcher.ts';
 import type { StepRecord } from './engine.types.ts';
 import type { StepStore } from './execute-graph.ts';
+import type { RunOutcome } from './run-outcome.ts';
+import { jobSpecSql } from '../queue/jobs.ts';
+import { storableTextOrNull } from '../db/storable.ts';
 import { capPayload } from './step-payload.ts';
 
-/** Step rows of one or many runs: every column is an array parameter ($1–$16). */
+/**
+ * Hot path, hand-written: the step store runs once or twice per run, so its statements batch rows
+ * as array parameters instead of going through the ORM.
+ *
+ * Step rows of one or many runs: every column is an array parameter ($1–$16).
+ */
 const UPSERT = `
   insert into step (tenant_id, run_id, seq, node_id, node_type, status, attempt, input, output, branch,
                     error_code, error_message, error_details, truncated, started_at, finished_at)
@@ -22,20 +30,24 @@ const UPSERT = `
 /** Intermediate durable write of one run's steps; also reads whether the run was cancelled. */
 const SAVE = `with w as (${UPSERT} returning 1) select status from run where id = $17`;
 
-/** Steps, outcomes and retry jobs of a batch of finishing runs: one statement, one commit. */
+/**
+ * Steps, outcomes and retry jobs of a batch of finishing runs: one statement, one commit. A run
+ * going back to the queue is committed together with the job that will resume it.
+ */
 const FINISH_MANY = `
   with w as (${UPSERT} returning 1),
   u as (
     update run r set status = f.status, error_code = f.code, error_message = f.message,
-                     finished_at = case when f.status in ('succeeded', 'failed') then now() end
+                     finished_at = case when f.status in ('succeeded', 'failed') then now() end,
+                     job_key = case when f.requeue_at is not null then 'run:' || r.id else r.job_key end
       from unnest($17::uuid[], $18::text[], $19::text[], $20::text[], $21::timestamptz[]) as f(id, status, code, message, requeue_at)
      where r.id = f.id and r.status = 'running' and f.status is not null
     returning r.id, f.requeue_at
   ),
   j as (
-    select count(*) as n from graphile_worker.add_jobs(
-      (select array_agg(row('execute-run', json_build_object('runId', id), null, requeue_at, 10, 'run:' || id, null, null)::graphile_worker.job_spec)
-         from u where requeue_at is not null))
+    select count(*) as n from graphile_worker.add_jobs(array(
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", runAt: 'requeue_at', key: "'run:' || id" })}
+        from u where requeue_at is not null))
   )
   select (select count(*) from w)::int as steps, (select count(*) from u)::int as updated, (select n from j)::int as jobs`;
 
@@ -47,20 +59,12 @@ function columns(steps: StepRecord[], firstSeq: number, run: { id: string; tenan
     const output = capPayload(s.output);
     const row = [
       run.tenantId, run.id, firstSeq + i, s.nodeId, s.nodeType, s.status, s.attempt, input.json, output.json, s.branch,
-      s.error?.code ?? null, s.error?.message ?? null, s.error?.details === undefined ? null : capPayload(s.error.details, 16 * 1024).json,
+      s.error?.code ?? null, storableTextOrNull(s.error?.message), s.error?.details === undefined ? null : capPayload(s.error.details, 16 * 1024).json,
       input.truncated || output.truncated, s.startedAt, s.finishedAt,
     ];
     row.forEach((v, c) => into[c]!.push(v));
   });
   return into;
-}
-
-export interface RunOutcome {
-  /** null: only write the buffered steps (the run was cancelled meanwhile). */
-  status: 'succeeded' | 'failed' | 'queued' | null;
-  error?: { code: string; message: string } | null;
-  /** With status 'queued': when the `execute-run` job should resume the run. */
-  requeueAt?: Date;
 }
 
 interface Finishing {
@@ -86,7 +90,7 @@ export function createRunFinisher(pool: Pick<pg.Pool, 'query'>, waitMs: number) 
         items.map((i) => i.run.id),
         items.map((i) => i.outcome.status),
         items.map((i) => i.outcome.error?.code ?? null),
-        items.map((i) => i.outcome.error?.message ?? null),
+        items.map((i) => storableTextOrNull(i.outcome.error?.message)),
         items.map((i) => i.outcome.requeueAt ?? null),
       ],
     });

@@ -1,75 +1,69 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config.schema.ts';
-import type { Graph } from '../graph/graph.schema.ts';
+import { looksLikeOutage } from '../db/db-errors.ts';
+import { storableText } from '../db/storable.ts';
 import type { Metrics } from '../metrics.ts';
+import type { EgressPolicy } from '../net/egress-policy.ts';
 import type { ConnectionService } from '../modules/connections/connection.service.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
-import type { Queue } from '../queue/queue.ts';
+import { coerceError } from '../sdk/errors.ts';
 import { actionContextFactory } from './action-context.ts';
-import { backoffMs } from './backoff.ts';
-import type { StepRecord } from './engine.types.ts';
+import type { ClaimedRun, StepRecord } from './engine.types.ts';
 import { executeGraph } from './execute-graph.ts';
-import { createPgStepStore, createRunFinisher, rowToStep, type RunOutcome } from './pg-step-store.ts';
+import { createPgStepStore, createRunFinisher, rowToStep } from './pg-step-store.ts';
+import { CLAIM_RUN_SQL, FAIL_RUN_SQL } from './run-executor.sql.ts';
+import { decideOutcome, type RunOutcome } from './run-outcome.ts';
 
 export interface RunExecutorDeps {
   pool: pg.Pool;
+  egress: EgressPolicy;
   logger: Logger;
   config: Config;
   metrics: Metrics;
   registry: PluginRegistry;
   connections: ConnectionService;
   opLog: OpLog;
-  queue: Queue;
-}
-
-/** A run in status `running`, with everything needed to execute it. */
-export interface ClaimedRun {
-  id: string;
-  tenantId: string;
-  workflowId: string;
-  workflowName: string;
-  /** This attempt's number (1 for the first). */
-  attempts: number;
-  maxAttempts: number;
-  triggerOutput: unknown;
-  graph: Graph;
 }
 
 /**
  * Executes (or resumes) one run: replays finished steps, runs the rest, and settles the run —
- * succeeded, failed, or back to the queue with backoff on a transient failure, resuming at the
- * failed step.
+ * succeeded, failed, or back to the queue with backoff (decided in run-outcome.ts), resuming at
+ * the failed step.
  */
 export function createRunExecutor(deps: RunExecutorDeps) {
   const { pool, logger, config, metrics } = deps;
   const finisher = createRunFinisher(pool, config.INGEST_BATCH_MS);
 
-  async function claim(runId: string): Promise<ClaimedRun | undefined> {
-    const { rows } = await pool.query<ClaimedRun>(
-      `update run r set status = 'running', attempts = r.attempts + 1, started_at = coalesce(r.started_at, now())
-         from workflow_version v, workflow w
-        where r.id = $1 and r.status in ('queued', 'running') and v.id = r.version_id and w.id = r.workflow_id
-        returning r.id, r.tenant_id as "tenantId", r.workflow_id as "workflowId", w.name as "workflowName", r.attempts,
-                  r.max_attempts as "maxAttempts", r.trigger_output as "triggerOutput", v.graph`,
-      [runId],
-    );
-    return rows[0];
-  }
-
   /** A run from the queue (a retry, a replay, or one left behind by a crash). */
   async function execute(runId: string, signal?: AbortSignal): Promise<void> {
-    const run = await claim(runId);
+    const { rows } = await pool.query<ClaimedRun>(CLAIM_RUN_SQL, [runId]);
+    const run = rows[0];
     if (!run) return; // finished or cancelled meanwhile
-    const { rows } = await pool.query('select * from step where run_id = $1', [runId]);
-    await run_(run, rows.map(rowToStep), signal);
+    const steps = await pool.query('select * from step where run_id = $1', [runId]);
+    await guarded(run, steps.rows.map(rowToStep), signal);
   }
 
   /** A run the dispatcher has just created as `running`, with its trigger step: no reads needed. */
-  const executeFresh = (run: ClaimedRun, steps: StepRecord[], signal?: AbortSignal) => run_(run, steps, signal);
+  const executeFresh = (run: ClaimedRun, steps: StepRecord[], signal?: AbortSignal) => guarded(run, steps, signal);
 
-  async function run_(run: ClaimedRun, previousSteps: StepRecord[], signal = new AbortController().signal): Promise<void> {
+  /**
+   * Every run ends with a fate. An outage propagates (the job is retried and the run resumes);
+   * anything else that escapes the walk (a value the database refuses, a bug) fails this run
+   * only, with the reason.
+   */
+  async function guarded(run: ClaimedRun, steps: StepRecord[], signal?: AbortSignal): Promise<void> {
+    try {
+      await execute_(run, steps, signal);
+    } catch (err) {
+      if (looksLikeOutage(err)) throw err;
+      logger.error({ err, runId: run.id }, 'запуск не удалось довести до конца');
+      await failRun(run.id, `Внутренняя ошибка при выполнении запуска: ${coerceError(err).message}`);
+    }
+  }
+
+  async function execute_(run: ClaimedRun, previousSteps: StepRecord[], signal = new AbortController().signal): Promise<void> {
     const previous = new Map(previousSteps.map((s) => [s.nodeId, s]));
     const store = createPgStepStore(pool, finisher, { id: run.id, tenantId: run.tenantId }, previous.size + 1);
     const result = await executeGraph({
@@ -81,33 +75,38 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       actionContext: actionContextFactory(deps, { runId: run.id, workflowId: run.workflowId, tenantId: run.tenantId, dryRun: false, signal }),
     });
 
-    let outcome: RunOutcome;
-    if (result.status === 'cancelled') outcome = { status: null };
-    else if (result.status === 'retry' && run.attempts < run.maxAttempts) {
-      const delay = backoffMs(run.attempts, config.RETRY_BASE_MS, { hintMs: result.retryAfterMs });
-      outcome = { status: 'queued', error: result.error, requeueAt: new Date(Date.now() + delay) };
-      logger.info({ runId: run.id, attempt: run.attempts, delayMs: delay, code: result.error?.code }, 'временная ошибка: запуск будет повторён');
-    } else if (result.status === 'retry') {
-      outcome = { status: 'failed', error: { ...result.error!, message: `${result.error!.message} (попыток: ${run.attempts})` } };
-    } else {
-      outcome = { status: result.status === 'succeeded' ? 'succeeded' : 'failed', error: result.error };
+    const outcome: RunOutcome = decideOutcome(result, run, config.RETRY_BASE_MS);
+    if (outcome.status === 'queued') {
+      logger.info({ runId: run.id, attempt: run.attempts, delayMs: outcome.delayMs, code: outcome.error?.code }, 'временная ошибка: запуск будет повторён');
     }
     await store.finish(outcome);
     if (outcome.status === 'succeeded' || outcome.status === 'failed') metrics.runs.inc({ status: outcome.status });
-    if (outcome.status === 'failed') {
-      await deps.opLog.write({
-        tenantId: run.tenantId,
-        level: 'error',
-        source: 'run',
-        message: `Запуск правила «${run.workflowName}» завершился ошибкой: ${outcome.error?.message ?? 'неизвестная ошибка'}`,
-        context: { code: outcome.error?.code },
-        workflowId: run.workflowId,
-        runId: run.id,
-      });
+    if (outcome.status === 'failed') await logFailure(run, outcome.error?.message ?? 'неизвестная ошибка', outcome.error?.code);
+  }
+
+  async function logFailure(run: Pick<ClaimedRun, 'id' | 'tenantId' | 'workflowId' | 'workflowName'>, message: string, code?: string) {
+    await deps.opLog.write({
+      tenantId: run.tenantId,
+      level: 'error',
+      source: 'run',
+      message: `Запуск правила «${run.workflowName}» завершился ошибкой: ${message}`,
+      context: { code },
+      workflowId: run.workflowId,
+      runId: run.id,
+    });
+  }
+
+  /** The fate of a run that cannot go on: failed with the reason, if it is not settled yet. */
+  async function failRun(runId: string, reason: string): Promise<void> {
+    const message = storableText(reason).slice(0, 2000);
+    const { rows } = await pool.query<Pick<ClaimedRun, 'id' | 'tenantId' | 'workflowId' | 'workflowName'>>(FAIL_RUN_SQL, [runId, message]);
+    if (rows[0]) {
+      metrics.runs.inc({ status: 'failed' });
+      await logFailure(rows[0], message, 'RUN_ABORTED');
     }
   }
 
-  return { execute, executeFresh };
+  return { execute, executeFresh, failRun };
 }
 
 export type RunExecutor = ReturnType<typeof createRunExecutor>;

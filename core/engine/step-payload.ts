@@ -1,3 +1,5 @@
+import { sliceCodePoints, storableJson } from '../db/storable.ts';
+
 /** Step input/output are capped so one huge response cannot bloat the database or the UI. */
 export const STEP_PAYLOAD_LIMIT = 256 * 1024;
 const PREVIEW_CHARS = 4 * 1024;
@@ -7,23 +9,24 @@ export interface CappedPayload {
   truncated: boolean;
 }
 
+/** JSON for a jsonb column: storable (no NUL, no lone surrogate), cut to a preview above `limit`. */
 export function capPayload(value: unknown, limit = STEP_PAYLOAD_LIMIT): CappedPayload {
   if (value === undefined) return { json: null, truncated: false };
   let json: string;
   try {
-    json = JSON.stringify(value) ?? 'null';
+    json = storableJson(value);
   } catch {
-    json = JSON.stringify({ __unserializable: true, preview: String(value).slice(0, PREVIEW_CHARS) });
+    json = storableJson({ __unserializable: true, preview: sliceCodePoints(String(value), PREVIEW_CHARS) });
   }
-  // Postgres jsonb refuses \u0000; replace it rather than failing the step.
-  if (json.includes('\\u0000')) json = json.replaceAll('\\u0000', '\\uFFFD');
-  if (Buffer.byteLength(json) <= limit) return { json, truncated: false };
+  const size = Buffer.byteLength(json);
+  if (size <= limit) return { json, truncated: false };
   return {
-    json: JSON.stringify({
+    json: storableJson({
       __truncated: true,
-      message: `Данные обрезаны: ${Math.round(Buffer.byteLength(json) / 1024)} КБ больше предела ${Math.round(limit / 1024)} КБ`,
-      sizeBytes: Buffer.byteLength(json),
-      preview: json.slice(0, PREVIEW_CHARS),
+      message: `Данные обрезаны: ${Math.round(size / 1024)} КБ больше предела ${Math.round(limit / 1024)} КБ`,
+      sizeBytes: size,
+      // The preview is cut from JSON text: it may end inside a \u escape, so it is made storable again.
+      preview: sliceCodePoints(json, PREVIEW_CHARS),
     }),
     truncated: true,
   };

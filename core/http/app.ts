@@ -25,7 +25,10 @@ const VERSION = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.jso
 /** Builds the Koa app without listening. The middleware order lives here and only here. */
 export function createApp(c: Container, options: { serveEditor?: boolean } = {}): Koa<AppState> {
   const app = new Koa<AppState>();
-  app.proxy = process.env.TRUST_PROXY === '1';
+  // Behind N proxies the client is the N-th address from the right of X-Forwarded-For: the
+  // left-most entries are whatever the client chose to send.
+  app.proxy = c.config.TRUST_PROXY > 0;
+  app.maxIpsCount = c.config.TRUST_PROXY;
   app.silent = true; // errors are logged by the error handler, once
 
   const routes = allRoutes();
@@ -75,7 +78,7 @@ export function createApp(c: Container, options: { serveEditor?: boolean } = {})
   const withOrm = ormContext(c.orm);
   app.use((ctx, next) => (ctx.path.startsWith('/hooks/') ? next() : withOrm(ctx, next)));
   app.use(csrfProtection(c.config.PUBLIC_URL));
-  app.use(sessionMiddleware(c.sessions, c.pool));
+  app.use(sessionMiddleware(c.sessions));
   app.use(router.routes());
   app.use(router.allowedMethods());
 

@@ -1,4 +1,8 @@
+import { jobSpecSql } from '../queue/jobs.ts';
+
 /**
+ * Hot path, hand-written: thousands of webhooks per second are acknowledged here.
+ *
  * One statement per batch of webhook requests: resolve tokens, claim dedupe keys, store the
  * events and enqueue their dispatch jobs. A single statement is one transaction: an event is
  * stored together with its job or not at all, and the request is acknowledged only after commit.
@@ -31,22 +35,27 @@ with input as (
          when r.wf_status is distinct from 'active' or r.active_version_id is null then 'skipped'
          else 'queued' end as status
     from resolved r left join claimed c on c.endpoint_id = r.endpoint_id and c.key = r.dedupe_key
+), keyed as (
+  -- One dispatch job per 25 queued events of one tenant; each event records its job's key.
+  select k.*, case when k.status = 'queued'
+           then $12 || ':' || k.tenant_id || ':' || ((row_number() over (partition by k.status = 'queued', k.tenant_id order by k.id) - 1) / 25)
+         end as job_key
+    from classified k
 ), ins as (
-  insert into inbound_event (id, tenant_id, endpoint_id, workflow_id, status, reason, method, content_type, headers, query, body, dedupe_key, duplicate_of, processed_at)
+  insert into inbound_event (id, tenant_id, endpoint_id, workflow_id, status, reason, method, content_type, headers, query, body, dedupe_key, duplicate_of, processed_at, job_key)
   select k.id, k.tenant_id, k.endpoint_id, k.workflow_id, k.status,
     case k.status when 'duplicate' then 'Повтор уже полученного запроса'
                   when 'skipped' then 'Правило выключено или не опубликовано'
                   when 'failed' then k.forced_reason end,
     k.method, k.content_type, k.headers::jsonb, k.query::jsonb, k.body::jsonb, k.dedupe_key,
     case when k.status = 'duplicate' then k.claimed_by end,
-    case when k.status = 'queued' then null else now() end
-  from classified k
-  returning id, status
+    case when k.status = 'queued' then null else now() end,
+    k.job_key
+  from keyed k
+  returning id, status, job_key
 ), jobs as (
-  -- One dispatch job per 25 queued events: the worker creates their runs in one statement.
-  select count(*) as n from graphile_worker.add_jobs(
-    (select array_agg(row('dispatch-event', json_build_object('eventIds', ids), null, null, 10, null, null, null)::graphile_worker.job_spec)
-       from (select array_agg(id) as ids from (select id, (row_number() over ()) - 1 as rn from ins where status = 'queued') q
-              group by rn / 25) chunks))
+  select count(*) as n from graphile_worker.add_jobs(array(
+    select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', ids)", key: 'job_key' })}
+      from (select job_key, array_agg(id) as ids from ins where status = 'queued' group by job_key) chunks))
 )
 select ins.id, ins.status, (select n from jobs) as jobs from ins`;

@@ -10,7 +10,10 @@ import type { InboundRequest } from '../sdk/context.ts';
 import { AppError, NotFoundError } from '../sdk/errors.ts';
 import { resolveTrigger, type ResolvedTrigger } from '../engine/trigger-events.ts';
 import { INGEST_BATCH_SQL } from './ingest-batch.sql.ts';
-import { MicroBatcher } from './micro-batcher.ts';
+import { MicroBatcher } from '../util/micro-batcher.ts';
+import { createDbLane } from '../db/db-lane.ts';
+import { isStatementError } from '../db/db-errors.ts';
+import { storableJson, storableText } from '../db/storable.ts';
 
 interface Endpoint {
   tenantId: string;
@@ -39,6 +42,9 @@ const ENDPOINT_TTL_MS = 1000;
 
 export function createIngest(deps: { pool: pg.Pool; config: Config; registry: PluginRegistry; logger: Logger; metrics: Metrics; opLog: OpLog }) {
   const { pool, config, registry } = deps;
+  // Acknowledging a webhook must never queue behind run execution for a connection: the batches
+  // go through a lane of connections held for ingest, taken from the process's one pool.
+  const db = createDbLane(pool, 2);
   const cache = new Map<string, { at: number; value: Endpoint | null }>();
 
   async function endpoint(token: string): Promise<Endpoint | null> {
@@ -66,21 +72,22 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
     return value;
   }
 
-  async function flush(batch: PendingEvent[]): Promise<(IngestResult | null)[]> {
+  async function insertBatch(batch: PendingEvent[]): Promise<(IngestResult | null)[]> {
     const col = <T,>(f: (e: PendingEvent) => T) => batch.map(f);
     // Named: prepared once per connection, so PostgreSQL parses and plans it once, not per batch.
-    const { rows } = await pool.query<{ id: string; status: IngestResult['status'] }>({ name: 'ingest-batch', text: INGEST_BATCH_SQL, values: [
+    const { rows } = await db.query<{ id: string; status: IngestResult['status'] }>({ name: 'ingest-batch', text: INGEST_BATCH_SQL, values: [
       col((e) => e.id),
       col((e) => e.token),
       col((e) => e.request.method),
       col((e) => e.request.contentType),
-      col((e) => JSON.stringify(e.headers)),
-      col((e) => JSON.stringify(e.request.query)),
-      col((e) => JSON.stringify(e.body ?? null).replaceAll('\\u0000', '\\uFFFD')),
+      col((e) => storableJson(e.headers)),
+      col((e) => storableJson(e.request.query)),
+      col((e) => storableJson(e.body ?? null)),
       col((e) => e.dedupeKey),
       col((e) => (e.failedReason ? 'failed' : null)),
       col((e) => e.failedReason),
       config.DEDUPE_WINDOW_SECONDS,
+      `dispatch:${randomUUID()}`,
     ] });
     const byId = new Map(rows.map((r) => [r.id, r]));
     return batch.map((e) => {
@@ -89,7 +96,30 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
     });
   }
 
-  const batcher = new MicroBatcher<PendingEvent, IngestResult | null>(flush, config.INGEST_BATCH_MS);
+  /**
+   * Requests of many tenants share a statement. Values are made storable before they join, but
+   * should the statement still fail on one of them, the rows are retried one by one so that only
+   * the request at fault gets an error.
+   */
+  async function flush(batch: PendingEvent[]): Promise<(IngestResult | Error | null)[]> {
+    try {
+      return await insertBatch(batch);
+    } catch (err) {
+      if (!isStatementError(err) || batch.length === 1) throw err;
+      deps.logger.warn({ err: (err as Error).message, size: batch.length }, 'пакет вебхуков не записался: записываю по одному');
+    }
+    const results: (IngestResult | Error | null)[] = [];
+    for (const e of batch) {
+      try {
+        results.push((await insertBatch([e]))[0]!);
+      } catch (err) {
+        if (!isStatementError(err)) throw err;
+        results.push(err as Error);
+      }
+    }
+    return results;
+  }
+  const batcher = new MicroBatcher<PendingEvent, IngestResult | Error | null>(flush, config.INGEST_BATCH_MS);
 
   /**
    * Stores the request and its dispatch job; resolves only after commit. No external call happens
@@ -114,9 +144,10 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
     let dedupeKey: string | null = null;
     if (config.DEDUPE_WINDOW_SECONDS > 0 && !failedReason) {
       const declared = trigger?.def.dedupeKey?.(request, trigger.props);
-      dedupeKey = declared ? `k:${declared}` : `b:${createHash('sha256').update(request.rawBody).digest('base64url')}`;
+      dedupeKey = declared ? `k:${storableText(declared).slice(0, 500)}` : `b:${createHash('sha256').update(request.rawBody).digest('base64url')}`;
     }
     const result = await batcher.submit({ id: randomUUID(), token, request, headers: storedHeaders, body: request.body, dedupeKey, failedReason });
+    if (result instanceof Error) throw result;
     if (!result) {
       cache.delete(token);
       throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
@@ -125,7 +156,7 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
     return result;
   }
 
-  return { accept };
+  return { accept, release: () => db.release() };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

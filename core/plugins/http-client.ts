@@ -1,17 +1,14 @@
 import http from 'node:http';
 import https from 'node:https';
-import { OperationalError } from '../sdk/errors.ts';
+import { egressAgents } from '../net/egress-agents.ts';
+import type { EgressPolicy } from '../net/egress-policy.ts';
+import { dropSecretHeaders, sameOrigin } from '../net/redirect-headers.ts';
+import { AppError, OperationalError, UserError } from '../sdk/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../sdk/context.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
-
-/** Keep-alive agents shared by every run: connections to the same API are reused. */
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256, keepAliveMsecs: 10_000 }),
-};
 
 function buildUrl(req: HttpRequest): URL {
   let url: URL;
@@ -22,6 +19,25 @@ function buildUrl(req: HttpRequest): URL {
   }
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   return url;
+}
+
+function checkProtocol(url: URL): void {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UserError('HTTP_BAD_URL', `Неподдерживаемый протокол: ${url.protocol} (допустимы http и https)`);
+  }
+}
+
+function redirectTarget(location: string, from: URL): URL {
+  let to: URL;
+  try {
+    to = new URL(location, from);
+  } catch {
+    throw new UserError('HTTP_BAD_REDIRECT', `Сервер ${from.host} перенаправил запрос по некорректному адресу: ${location}`);
+  }
+  if (to.protocol !== 'http:' && to.protocol !== 'https:') {
+    throw new UserError('HTTP_BAD_REDIRECT', `Сервер ${from.host} перенаправил запрос на неподдерживаемый протокол ${to.protocol} (допустимы http и https)`);
+  }
+  return to;
 }
 
 function encodeBody(req: HttpRequest, headers: Record<string, string>): string | undefined {
@@ -37,11 +53,13 @@ interface RawResponse {
   text: string;
 }
 
-function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, signal?: AbortSignal): Promise<RawResponse> {
+function send(egress: EgressPolicy, url: URL, method: string, headers: Record<string, string>, body: string | undefined, timeoutMs: number, signal?: AbortSignal): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
+    // IP-literal hosts never reach the agents' lookup, so they are checked here, before any
+    // socket exists: an open and a closed forbidden port then fail the same way.
+    egress.checkHost(url.hostname);
     const mod = url.protocol === 'https:' ? https : http;
-    const agent = agents[url.protocol as keyof typeof agents];
-    if (!agent) return reject(new OperationalError('HTTP_BAD_URL', `Неподдерживаемый протокол: ${url.protocol}`));
+    const agent = egressAgents(egress)[url.protocol as 'http:' | 'https:'];
     const outHeaders = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
     const req = mod.request(url, { method, headers: outHeaders, agent, signal }, (res) => {
       const chunks: Buffer[] = [];
@@ -68,7 +86,8 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
     }, timeoutMs);
     req.on('error', (err) => {
       clearTimeout(timer);
-      reject(err instanceof OperationalError ? err : network(url, err));
+      // AppError: our own timeout, or the egress refusal raised inside the agents' lookup.
+      reject(err instanceof AppError ? err : network(url, err));
     });
     req.end(body);
   });
@@ -80,26 +99,39 @@ function network(url: URL, err: Error): OperationalError {
   return new OperationalError('HTTP_NETWORK', `Не удалось связаться с ${url.host}: ${code}`, { cause: err });
 }
 
+export interface HttpClientOptions {
+  /** Which addresses may be reached; create it once at boot (`createEgressPolicy(config.egressAllow)`). */
+  egress: EgressPolicy;
+  signal?: AbortSignal;
+  userAgent?: string;
+}
+
 /**
  * The HTTP client plugins get through `ctx.http`. Network failures and timeouts become
  * OperationalError (retried by the queue); statuses are returned for the plugin to judge.
+ * Internal addresses are refused with UserError EGRESS_FORBIDDEN (see core/net).
  */
-export function createHttpClient(opts: { signal?: AbortSignal; userAgent?: string } = {}): HttpClient {
+export function createHttpClient(opts: HttpClientOptions): HttpClient {
   return {
     async request(req: HttpRequest): Promise<HttpResponse> {
       let url = buildUrl(req);
+      checkProtocol(url);
       let method = (req.method ?? 'GET').toUpperCase();
       const headers: Record<string, string> = { 'user-agent': opts.userAgent ?? 'integration-constructor/1.0', accept: 'application/json, */*', ...req.headers };
       let body = encodeBody(req, headers);
       const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       for (let hop = 0; ; hop++) {
-        const res = await send(url, method, headers, body, timeoutMs, opts.signal);
+        const res = await send(opts.egress, url, method, headers, body, timeoutMs, opts.signal);
         const location = res.headers.location;
         if (res.status >= 300 && res.status < 400 && location && hop < MAX_REDIRECTS) {
-          url = new URL(location, url);
+          const next = redirectTarget(location, url);
+          // Once dropped, credentials stay dropped, even if a later hop comes back to the origin.
+          if (!sameOrigin(url, next)) dropSecretHeaders(headers, req.secretHeaders);
+          url = next;
           if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
             method = 'GET';
             body = undefined;
+            for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
           }
           continue;
         }

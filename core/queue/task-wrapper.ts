@@ -1,26 +1,47 @@
 import type { JobHelpers, Task } from 'graphile-worker';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { isDatabaseDown, looksLikeOutage } from '../db/db-errors.ts';
+import { storableText } from '../db/storable.ts';
 import type { Metrics } from '../metrics.ts';
-import { isTransientError } from '../engine/run-errors.ts';
+import type { RunLifecycle, TaskDefinition } from './task.ts';
+
+export interface TaskWrapperDeps {
+  pool: Pick<pg.Pool, 'query'>;
+  logger: Logger;
+  metrics: Metrics;
+  lifecycle: RunLifecycle;
+}
+
+const BUG_REASON = 'Внутренняя ошибка при обработке; подробности записаны в журнал сервера. Повторите позже.';
 
 /**
- * The one place where a task's failure becomes a retry decision: transient failures (database or
- * network) are thrown back so graphile-worker retries the job; anything else is logged and the job
- * completes, because running it again would fail the same way.
+ * Infrastructure retries only. The engine settles users' errors and run retries itself, so an
+ * error that reaches this wrapper is either an outage (the job is thrown back to graphile-worker,
+ * which retries it with its own backoff) or a bug: retrying a bug fails the same way, so what the
+ * job was responsible for is failed with a reason at once and the job completes.
  */
-export function wrapTask<P>(name: string, handler: (payload: P, helpers: JobHelpers) => Promise<void>, deps: { logger: Logger; metrics: Metrics }): Task {
-  return async (payload, helpers) => {
+export function wrapTask(def: TaskDefinition<any>, deps: TaskWrapperDeps): Task {
+  return async (rawPayload: unknown, helpers: JobHelpers) => {
+    const parsed = def.payload.safeParse(rawPayload);
+    if (!parsed.success) {
+      deps.metrics.jobs.inc({ task: def.name, outcome: 'invalid' });
+      deps.logger.error({ task: def.name, jobId: helpers.job.id }, 'задание с неверными данными пропущено');
+      return;
+    }
     try {
-      await handler(payload as P, helpers);
-      deps.metrics.jobs.inc({ task: name, outcome: 'ok' });
+      await def.run(parsed.data, deps.lifecycle, helpers.abortSignal ?? new AbortController().signal);
+      deps.metrics.jobs.inc({ task: def.name, outcome: 'ok' });
     } catch (err) {
-      if (isTransientError(err)) {
-        deps.metrics.jobs.inc({ task: name, outcome: 'retry' });
-        deps.logger.warn({ err, task: name, attempt: helpers.job.attempts }, 'задание будет повторено');
+      if (looksLikeOutage(err) || (await isDatabaseDown(deps.pool))) {
+        deps.metrics.jobs.inc({ task: def.name, outcome: 'retry' });
+        deps.logger.warn({ err, task: def.name, attempt: helpers.job.attempts }, 'база данных недоступна: задание будет повторено');
         throw err;
       }
-      deps.metrics.jobs.inc({ task: name, outcome: 'failed' });
-      deps.logger.error({ err, task: name, payload }, 'задание завершилось ошибкой');
+      deps.metrics.jobs.inc({ task: def.name, outcome: 'failed' });
+      deps.logger.error({ err, task: def.name, jobId: helpers.job.id }, 'ошибка в обработчике задания');
+      // If failing the subjects hits an outage, throw: the job is retried and tries again.
+      await def.fail?.(parsed.data, deps.lifecycle, storableText(BUG_REASON));
     }
   };
 }

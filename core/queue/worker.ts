@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Logger as GraphileLogger, run, type Runner, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { RECLAIM_DEAD_WORKERS_SQL } from './worker-recovery.sql.ts';
 
 const HEARTBEAT_MS = 2_000;
 /** A worker silent for this long is dead: its locked jobs go back to the queue. */
@@ -20,7 +21,7 @@ function graphileLogger(logger: Logger): GraphileLogger {
  * writes a heartbeat, and any live worker unlocks the jobs of workers whose heartbeat stopped, so
  * a webhook accepted before a crash runs seconds after any worker is back.
  */
-export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskList: TaskList; concurrency: number }) {
+export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskList: TaskList; concurrency: number; crontab: string }) {
   const { pool, logger } = opts;
   const events = new EventEmitter();
   const workerIds = new Set<string>();
@@ -34,6 +35,7 @@ export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskLis
     pollInterval: 1000,
     logger: graphileLogger(logger),
     events,
+    crontab: opts.crontab,
     // Completions of jobs finishing together share one query; the pool fetches a few jobs at once
     // so a free slot does not wait for a round trip. A completion lost in a crash only means the
     // job runs again, which dispatch and execution tolerate (runs resume, finished ones are skipped).
@@ -50,19 +52,9 @@ export async function startWorker(opts: { pool: pg.Pool; logger: Logger; taskLis
   }
 
   async function reclaim() {
-    const { rows } = await pool.query<{ locked_by: string }>(
-      `select distinct j.locked_by from graphile_worker._private_jobs j
-        left join worker_heartbeat h on h.worker_id = j.locked_by
-        where j.locked_by is not null and not (j.locked_by = any($1::text[]))
-          and j.locked_at < now() - make_interval(secs => $2)
-          and (h.seen_at is null or h.seen_at < now() - make_interval(secs => $2))`,
-      [[...workerIds], DEAD_AFTER_S],
-    );
-    if (rows.length === 0) return;
-    const dead = rows.map((r) => r.locked_by);
-    await pool.query('select graphile_worker.force_unlock_workers($1::text[])', [dead]);
-    await pool.query('delete from worker_heartbeat where worker_id = any($1::text[])', [dead]);
-    logger.warn({ workers: dead }, 'задания остановившихся обработчиков возвращены в очередь');
+    const { rows } = await pool.query<{ dead: string[] | null }>(RECLAIM_DEAD_WORKERS_SQL, [[...workerIds], DEAD_AFTER_S]);
+    const dead = rows[0]?.dead ?? [];
+    if (dead.length) logger.warn({ workers: dead }, 'задания остановившихся обработчиков возвращены в очередь');
   }
 
   const tick = async () => {

@@ -28,6 +28,8 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Query parameters appended to the URL. */
   query?: Record<string, string | number | boolean | undefined>;
+  /** Header names (case-insensitive) carrying credentials: dropped, like Authorization and Cookie, on a redirect to another origin. */
+  secretHeaders?: string[];
 }
 
 export interface HttpResponse {
@@ -79,8 +81,13 @@ export interface ActionContext<P = Record<string, unknown>, C = Record<string, u
   idempotencyKey: string;
 }
 
+/**
+ * A condition sees its props as configured (validated, templates NOT resolved) and the run data:
+ * rules are evaluated against the data, so a field missing from a webhook is simply empty.
+ */
 export interface ConditionContext<P = Record<string, unknown>> {
   props: P;
+  /** The run data so far: `trigger` and every finished node's output by node id. */
   input: Record<string, unknown>;
 }
 

@@ -10,5 +10,5 @@ export const conditionNode = defineCondition({
     { id: 'true', title: 'Да' },
     { id: 'false', title: 'Нет' },
   ],
-  evaluate: ({ props }) => (evaluateGroup(props.group) ? 'true' : 'false'),
+  evaluate: ({ props, input }) => (evaluateGroup(props.group, input) ? 'true' : 'false'),
 });

@@ -7,5 +7,5 @@ export const filterNode = defineCondition({
   description: 'Продолжает, только если условия выполнены; иначе запуск завершается без ошибки.',
   props: z.object({ group: conditionGroupSchema }),
   outputs: [{ id: 'out', title: 'Далее' }],
-  evaluate: ({ props }) => (evaluateGroup(props.group) ? 'out' : null),
+  evaluate: ({ props, input }) => (evaluateGroup(props.group, input) ? 'out' : null),
 });

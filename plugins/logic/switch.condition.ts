@@ -21,5 +21,5 @@ export const switchNode = defineCondition({
   }),
   outputs: [],
   dynamicOutputs: { fromProp: 'branches', idKey: 'id', titleKey: 'name', extra: [{ id: 'otherwise', title: 'Иначе' }] },
-  evaluate: ({ props }) => props.branches.find((b) => evaluateGroup(b.group))?.id ?? 'otherwise',
+  evaluate: ({ props, input }) => props.branches.find((b) => evaluateGroup(b.group, input))?.id ?? 'otherwise',
 });

@@ -67,14 +67,14 @@ describe('connection credentials', () => {
     const newKey = { id: 'next', key: randomBytes(32) };
     const box = createSecretBox([newKey, ...app.config.ENCRYPTION_KEYS]);
     await app.c.pool.query("delete from connection where name = 'B'");
-    const result = await rotateKeys(app.c.pool, box);
+    const result = await rotateKeys(app.c.orm, box);
     expect(result.rotated).toBeGreaterThan(0);
     const { rows } = await app.c.pool.query('select id, tenant_id, credentials from connection');
     for (const row of rows) {
       expect(row.credentials).toMatch(/^v1\.next\./);
       expect(() => box.decrypt(row.credentials, `${row.tenant_id}:${row.id}`)).not.toThrow();
     }
-    expect((await rotateKeys(app.c.pool, box)).rotated).toBe(0);
+    expect((await rotateKeys(app.c.orm, box)).rotated).toBe(0);
   });
 
   it('the logger redacts secrets', () => {

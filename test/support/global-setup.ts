@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, TEMPLATE);
   const logger = createLogger('silent');
   const pool = createPool(templateUrl, 2, logger);
-  const orm = await initOrm(templateUrl);
+  const orm = await initOrm(pool, 2);
   await migrate(orm, pool);
   await orm.close(true);
   await pool.end();

@@ -27,7 +27,7 @@ export async function startServerProcess(opts: { role: 'all' | 'web' | 'worker';
   let out = '';
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'core/main.ts', `--role=${opts.role}`], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, ...opts.env },
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, EGRESS_ALLOW: '127.0.0.1/32', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

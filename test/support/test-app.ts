@@ -27,6 +27,11 @@ export interface TestApp {
  */
 export async function createTestApp(opts: { env?: Record<string, string>; plugins?: PluginDefinition[]; worker?: boolean; serveEditor?: boolean } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  // The port is taken first, so the config is built once with the address clients will use
+  // (CSRF origin, hook URLs) and never changed afterwards.
+  const server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig(
     {
       NODE_ENV: 'test',
@@ -34,18 +39,16 @@ export async function createTestApp(opts: { env?: Record<string, string>; plugin
       SESSION_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: db.url,
       LOG_LEVEL: 'silent',
-      PUBLIC_URL: 'http://127.0.0.1:1',
+      PUBLIC_URL: url,
+      // Tests talk to local servers (simulators, targets); egress tests set their own policy.
+      EGRESS_ALLOW: '127.0.0.1/32,::1/128',
       ...opts.env,
     },
     () => {},
   );
   const logger = createLogger(config.LOG_LEVEL);
   const c = await createContainer({ config, logger, databaseUrl: db.url, plugins: opts.plugins ?? installedPlugins });
-  const server = http.createServer(createApp(c, { serveEditor: opts.serveEditor ?? false }).callback());
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // PUBLIC_URL must match the address the test clients use (CSRF origin, hook URLs).
-  (config as { PUBLIC_URL: string }).PUBLIC_URL = url;
+  server.on('request', createApp(c, { serveEditor: opts.serveEditor ?? false }).callback());
   if (opts.worker) await c.startWorker();
   return {
     c,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAction, defineCondition, defineConnection, definePlugin, defineTrigger, UserError, widget } from '../../core/sdk/index.ts';
+import { defineAction, defineCondition, defineConnection, definePlugin, defineTrigger, renderTemplate, UserError, widget } from '../../core/sdk/index.ts';
 
 /** A plugin that exists only for tests: it proves the SDK contract end to end. */
 export const testPlugin = definePlugin({
@@ -34,7 +34,7 @@ export const testPlugin = definePlugin({
         { id: 'true', title: 'Да' },
         { id: 'false', title: 'Нет' },
       ],
-      evaluate: ({ props }) => (Number(props.value) % 2 === 0 ? 'true' : 'false'),
+      evaluate: ({ props, input }) => (Number(renderTemplate(String(props.value), input)) % 2 === 0 ? 'true' : 'false'),
     }),
     defineAction({
       id: 'echo',

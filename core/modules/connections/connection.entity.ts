@@ -8,10 +8,10 @@ export const Connection = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     tenant: p.manyToOne(Tenant).fieldName('tenant_id'),
-    plugin: p.string(),
-    name: p.string(),
+    plugin: p.text(),
+    name: p.text(),
     credentials: p.text().hidden(),
-    status: p.string().$type<'unknown' | 'ok' | 'error'>().default('unknown'),
+    status: p.text().$type<'unknown' | 'ok' | 'error'>().default('unknown'),
     lastError: p.text().nullable(),
     lastCheckedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -7,6 +7,8 @@ import type { OpLog } from '../logs/op-log.service.ts';
 import { Connection, type IConnection } from './connection.entity.ts';
 import { randomUUID } from 'node:crypto';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What the API shows of a connection: never the credentials. */
 export interface ConnectionView {
   id: string;
@@ -139,13 +141,17 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
     return toView(conn, fieldsOf(conn));
   }
 
-  /** Decrypted credentials for the engine (never for the API). */
-  async function credentialsFor(tenantId: string, plugin: string): Promise<Record<string, unknown> | null> {
-    const conn = await orm.em.fork().findOne(Connection, { tenant: tenantId, plugin }, { orderBy: { createdAt: 'asc' } });
+  /**
+   * Decrypted credentials of the connection a node names, for the engine only (never for the
+   * API). Scoped by tenant and plugin: another tenant's id, or one of another plugin, is absent.
+   */
+  async function credentialsForNode(tenantId: string, plugin: string, connectionId: string): Promise<Record<string, unknown> | null> {
+    if (!UUID.test(connectionId)) return null;
+    const conn = await orm.em.fork().findOne(Connection, { id: connectionId, tenant: tenantId, plugin });
     return conn ? decrypt(conn) : null;
   }
 
-  return { list, create, update, remove, test, credentialsFor };
+  return { list, create, update, remove, test, credentialsForNode };
 }
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;

@@ -1,6 +1,7 @@
-import type pg from 'pg';
+import { sql, type FilterQuery, type MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { listPage } from '../../db/list-page.ts';
+import { storableText, storableValue } from '../../db/storable.ts';
+import { LogEntry, type ILogEntry } from './log-entry.entity.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -28,45 +29,56 @@ export interface LogFilters {
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const like = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
+const view = (e: ILogEntry) => ({
+  id: e.id,
+  level: e.level,
+  source: e.source,
+  message: e.message,
+  context: e.context,
+  workflowId: e.workflowId ?? null,
+  runId: e.runId ?? null,
+  createdAt: e.createdAt,
+});
 
 /** The operation log users read in «Логи». Writing never fails the caller's work. */
-export function createOpLog(pool: pg.Pool, logger: Logger) {
-  async function write(entry: OpLogEntry, db: Pick<pg.Pool, 'query'> = pool): Promise<void> {
+export function createOpLog(orm: MikroORM, logger: Logger) {
+  async function write(entry: OpLogEntry): Promise<void> {
     try {
-      await db.query(
-        `insert into log_entry (tenant_id, level, source, message, context, workflow_id, run_id)
-         values ($1, $2, $3, $4, $5, $6, $7)`,
-        [entry.tenantId, entry.level, entry.source, entry.message, JSON.stringify(entry.context ?? {}), entry.workflowId ?? null, entry.runId ?? null],
-      );
+      await orm.em.fork().insert(LogEntry, {
+        tenantId: entry.tenantId,
+        level: entry.level,
+        source: storableText(entry.source),
+        message: storableText(entry.message),
+        context: (storableValue(entry.context ?? {}) as Record<string, unknown>),
+        workflowId: entry.workflowId ?? null,
+        runId: entry.runId ?? null,
+        createdAt: new Date(),
+      });
     } catch (err) {
       logger.error({ err, entry: { ...entry, context: undefined } }, 'не удалось записать журнал операций');
     }
   }
 
   async function list(tenantId: string, f: LogFilters) {
-    const where = ['tenant_id = $1'];
-    const args: unknown[] = [tenantId];
-    const add = (sql: string, value: unknown) => {
-      args.push(value);
-      where.push(sql.replace('?', `$${args.length}`));
-    };
+    const where: FilterQuery<ILogEntry> = { tenantId };
     // A level filter means "this level and more severe", like every log viewer.
-    if (f.level) add('level = any(?)', LEVELS.slice(LEVELS.indexOf(f.level)));
-    if (f.source) add('source ilike ?', `%${f.source}%`);
-    if (f.workflowId) add('workflow_id = ?', f.workflowId);
-    if (f.q) add(`(message ilike ? or context::text ilike $${args.length + 1})`, `%${f.q}%`), args.push(`%${f.q}%`);
-    if (f.from) add('created_at >= ?', f.from);
-    if (f.to) add('created_at <= ?', f.to);
-    return listPage(pool, {
-      select: `id::text, level, source, message, context, workflow_id as "workflowId", run_id as "runId", created_at as "createdAt"`,
-      from: 'log_entry',
-      where: where.join(' and '),
-      orderBy: 'created_at desc, id desc',
-    }, args, f);
+    if (f.level) where.level = { $in: LEVELS.slice(LEVELS.indexOf(f.level)) };
+    if (f.source) where.source = { $ilike: like(f.source) };
+    if (f.workflowId) where.workflowId = f.workflowId;
+    if (f.q) where.$or = [{ message: { $ilike: like(f.q) } }, { [sql`context::text`]: { $ilike: like(f.q) } }];
+    if (f.from || f.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
+    const [items, total] = await orm.em.fork().findAndCount(LogEntry, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: f.limit,
+      offset: f.offset,
+    });
+    return { items: items.map(view), total };
   }
 
   async function sources(tenantId: string): Promise<string[]> {
-    const { rows } = await pool.query<{ source: string }>('select distinct source from log_entry where tenant_id = $1 order by 1', [tenantId]);
+    const rows = await orm.em.fork().getConnection().execute<{ source: string }[]>('select distinct source from log_entry where tenant_id = ? order by 1', [tenantId]);
     return rows.map((r) => r.source);
   }
 

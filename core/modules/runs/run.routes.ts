@@ -30,7 +30,7 @@ export const runRoutes = [
     method: 'post', path: '/api/runs/:id/cancel', tag: 'Запуски', auth: 'user', summary: 'Отменить запуск в очереди или в работе',
     params: idParams,
     async handler({ c, user, params }) {
-      await c.engine.cancel(user.tenantId, params.id);
+      await c.engine.control.cancel(user.tenantId, params.id);
       return c.runQueries.getRun(user.tenantId, params.id);
     },
   }),
@@ -38,7 +38,7 @@ export const runRoutes = [
     method: 'post', path: '/api/runs/:id/retry', tag: 'Запуски', auth: 'user', summary: 'Повторить запуск с ошибкой с шага, где он упал',
     params: idParams,
     async handler({ c, user, params }) {
-      await c.engine.retry(user.tenantId, params.id);
+      await c.engine.control.retry(user.tenantId, params.id);
       return c.runQueries.getRun(user.tenantId, params.id);
     },
   }),
@@ -52,7 +52,7 @@ export const runRoutes = [
     summary: 'Повторить событие: новый запуск на текущей активной версии',
     params: idParams,
     async handler({ c, user, params }) {
-      const runIds = await c.engine.replay(user.tenantId, params.id);
+      const runIds = await c.engine.control.replay(user.tenantId, params.id);
       return { runs: await Promise.all(runIds.map((id) => c.runQueries.getRun(user.tenantId, id))) };
     },
   }),

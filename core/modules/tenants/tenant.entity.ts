@@ -5,7 +5,7 @@ export const Tenant = defineEntity({
   tableName: 'tenant',
   properties: (p) => ({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
-    name: p.string(),
+    name: p.text(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),

@@ -8,7 +8,7 @@ export function newHookToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** PUBLIC_URL is read at call time: tests (and proxies) settle it after the container is built. */
+/** The address users give to the sending service. */
 export function hookUrlFor(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/hooks/${token}`;
 }

@@ -1,21 +1,25 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { Graph } from '../../graph/graph.schema.ts';
 
+/**
+ * A rule: its draft graph, status and pointers to its versions. Ids of related rows are plain
+ * columns: the service always scopes by tenant and reads what it needs explicitly.
+ */
 export const Workflow = defineEntity({
   name: 'Workflow',
   tableName: 'workflow',
   properties: (p) => ({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     tenantId: p.uuid(),
-    name: p.string(),
+    name: p.text(),
     description: p.text().default(''),
     graph: p.json<Graph>(),
-    status: p.string().$type<'draft' | 'active' | 'inactive'>().default('draft'),
+    status: p.text().$type<'draft' | 'active' | 'inactive'>().default('draft'),
     activeVersionId: p.uuid().nullable(),
     latestVersion: p.integer().nullable(),
     draftChangedAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable(),
-    triggerType: p.string().nullable(),
+    triggerType: p.text().nullable(),
     maxAttempts: p.integer().default(8),
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -24,6 +28,7 @@ export const Workflow = defineEntity({
 });
 export type IWorkflow = InferEntity<typeof Workflow>;
 
+/** A published, immutable graph of a rule. */
 export const WorkflowVersion = defineEntity({
   name: 'WorkflowVersion',
   tableName: 'workflow_version',
@@ -38,3 +43,18 @@ export const WorkflowVersion = defineEntity({
   }),
 });
 export type IWorkflowVersion = InferEntity<typeof WorkflowVersion>;
+
+/** A webhook address: a token bound to a rule. Revoked tokens stay, so old events keep their link. */
+export const HookEndpoint = defineEntity({
+  name: 'HookEndpoint',
+  tableName: 'hook_endpoint',
+  properties: (p) => ({
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    tenantId: p.uuid(),
+    workflowId: p.uuid().nullable(),
+    token: p.text(),
+    revokedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  }),
+});
+export type IHookEndpoint = InferEntity<typeof HookEndpoint>;

@@ -1,7 +1,7 @@
 /**
- * How workflows are read for the API: one SQL statement returns the rows with their hook token,
- * last run and 24 h stats (lateral joins on the run indexes), so a list page costs one query
- * instead of one per row.
+ * The read model of rules for the API, hand-written: one statement returns the rows with their
+ * hook token, last run and 24 h stats (lateral joins over the engine's run table), so a list page
+ * costs one query instead of one per row. Writes go through the entities (workflow.service.ts).
  */
 import type { Graph } from '../../graph/graph.schema.ts';
 import type { GraphValidation } from '../../graph/graph-issues.ts';

@@ -1,0 +1,51 @@
+import { jobSpecSql } from '../queue/jobs.ts';
+
+/**
+ * Hot path, hand-written: runs and their trigger steps for a whole batch of events, and every
+ * event's fate, in ONE statement (one commit per ingest batch instead of several per run). Runs
+ * are born `running` (attempt 1) for the worker that dispatched them, or `queued` for a replay,
+ * in which case the statement also adds the `execute-run` job of each new run: run and job are
+ * committed together or not at all.
+ */
+export const CREATE_RUNS_SQL = `
+  with input as (
+    select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
+      as r(id, tenant_id, workflow_id, version_id, event_id, key, max_attempts, out, node_id, node_type, step_out)
+  ), runs as (
+    insert into run (id, tenant_id, workflow_id, version_id, event_id, dispatch_key, status, attempts, max_attempts, trigger_output, replay_of, started_at, job_key)
+    select id, tenant_id, workflow_id, version_id, event_id, key, $12, case when $12 = 'running' then 1 else 0 end, max_attempts, out::jsonb,
+           case when $12 = 'queued' then event_id end, case when $12 = 'running' then now() end,
+           case when $12 = 'queued' then 'run:' || id end
+      from input
+    on conflict (dispatch_key) do nothing
+    returning id
+  ), steps as (
+    insert into step (tenant_id, run_id, seq, node_id, node_type, status, attempt, output, branch, started_at, finished_at)
+    select i.tenant_id, i.id, 1, i.node_id, i.node_type, 'succeeded', 1, i.step_out::jsonb, 'out', now(), now()
+      from input i join runs using (id)
+  ), fates as (
+    update inbound_event e set status = f.status, reason = f.reason, processed_at = now()
+      from unnest($13::uuid[], $14::text[], $15::text[]) as f(id, status, reason)
+     where e.id = f.id and e.status = 'queued'
+  ), jobs as (
+    select count(*) as n from graphile_worker.add_jobs(array(
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id" })} from runs where $12 = 'queued'))
+  )
+  select id, (select n from jobs) as jobs from runs`;
+
+/** The last resort for one event whose runs could not be stored: its fate, with the reason. */
+export const FAIL_EVENTS_SQL = `
+  update inbound_event set status = 'failed', reason = $2, processed_at = now()
+   where id = any($1::uuid[]) and status = 'queued'`;
+
+export const LOAD_EVENTS_SQL = `
+  select e.id, e.tenant_id, e.workflow_id, e.status, e.method, e.content_type, e.headers, e.query, e.body,
+         w.status as wf_status, w.name as wf_name, w.max_attempts, v.id as version_id, v.graph
+    from inbound_event e
+    left join workflow w on w.id = e.workflow_id
+    left join workflow_version v on v.id = w.active_version_id
+   where e.id = any($1::uuid[])`;
+
+/** Runs of events dispatched by an earlier attempt of the same job, still to finish. */
+export const UNFINISHED_RUNS_SQL = `
+  select id from run where event_id = any($1::uuid[]) and replay_of is null and status in ('queued', 'running')`;

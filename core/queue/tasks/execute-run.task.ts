@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { defineTask } from '../task.ts';
+
+export const executeRunTask = defineTask({
+  name: 'execute-run',
+  payload: z.object({ runId: z.string().uuid() }),
+  run: (payload, lifecycle, signal) => lifecycle.executeRun(payload.runId, signal),
+  fail: (payload, lifecycle, reason) => lifecycle.failRun(payload.runId, reason),
+});

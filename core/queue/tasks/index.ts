@@ -1,0 +1,6 @@
+import type { TaskDefinition } from '../task.ts';
+import { dispatchEventsTask } from './dispatch-events.task.ts';
+import { executeRunTask } from './execute-run.task.ts';
+import { sweepOrphansTask } from './sweep-orphans.task.ts';
+
+export const tasks: TaskDefinition<any>[] = [dispatchEventsTask, executeRunTask, sweepOrphansTask];
