@@ -13,23 +13,13 @@ import { createMetrics, type Metrics } from './metrics.ts';
 import { createOpLog, type OpLog } from './modules/logs/op-log.service.ts';
 import { createPluginRegistry, type PluginRegistry } from './plugins/plugin-registry.ts';
 import type { PluginDefinition } from './sdk/define.ts';
+import type { BaseDeps } from './base-deps.ts';
 import { createServices, type Services } from './services.ts';
 
+export type { BaseDeps } from './base-deps.ts';
+
 /** Everything a process needs, wired by hand. Built once; released in reverse order. */
-export interface Container extends Services {
-  config: Config;
-  databaseUrl: string;
-  logger: Logger;
-  pool: pg.Pool;
-  orm: MikroORM;
-  metrics: Metrics;
-  secretBox: SecretBox;
-  /** The policy every outgoing request of a plugin obeys (EGRESS_ALLOW). */
-  egress: EgressPolicy;
-  registry: PluginRegistry;
-  sessions: Sessions;
-  opLog: OpLog;
-  auth: AuthService;
+export interface Container extends BaseDeps, Services {
   release(): Promise<void>;
 }
 
@@ -67,4 +57,3 @@ export async function createContainer(opts: {
   };
 }
 
-export type BaseDeps = Pick<Container, 'config' | 'databaseUrl' | 'logger' | 'pool' | 'orm' | 'metrics' | 'secretBox' | 'egress' | 'registry' | 'sessions' | 'opLog' | 'auth'>;

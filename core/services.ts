@@ -1,4 +1,4 @@
-import type { BaseDeps } from './container.ts';
+import type { BaseDeps } from './base-deps.ts';
 import { createEngine, type EngineService } from './engine/engine.ts';
 import { installRegexTimeout } from './engine/regex-runner.ts';
 import { createIngest, type Ingest } from './ingest/ingest.service.ts';

@@ -13,9 +13,26 @@ const OUT: PortSpec = { id: 'out', title: 'Далее' };
 const ERR: PortSpec = { id: 'error', title: 'Ошибка' };
 const ID = /^[a-z][a-z0-9_]*$/;
 
+type PropSchema = { 'x-widget'?: string; 'x-options'?: Record<string, unknown> };
+
+/**
+ * A node that uses its plugin's connection must let the user choose which one (`connectionId`,
+ * see `connectionField`); the editor's picker learns from the schema which plugin to list.
+ */
+function wireConnectionProp(plugin: PluginDefinition, def: NodeDefinition, propsSchema: Record<string, unknown>): void {
+  const prop = (propsSchema.properties as Record<string, PropSchema> | undefined)?.connectionId;
+  const needs = def.kind === 'action' && def.needsConnection;
+  if (needs && (!prop || prop['x-widget'] !== 'connection')) {
+    throw new Error(`node "${plugin.id}.${def.id}" needs a connection: add \`connectionId: connectionField()\` to its props`);
+  }
+  if (needs && !plugin.connection) throw new Error(`node "${plugin.id}.${def.id}" needs a connection, but plugin "${plugin.id}" defines none`);
+  if (prop?.['x-widget'] === 'connection') prop['x-options'] = { ...prop['x-options'], plugin: plugin.id };
+}
+
 function describe(plugin: PluginDefinition, def: NodeDefinition): NodeTypeInfo {
   const outputs = def.kind === 'condition' ? def.outputs : def.kind === 'action' && def.errorOutput ? [OUT, ERR] : [OUT];
   const { $schema: _s, ...propsSchema } = z.toJSONSchema(def.props, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  wireConnectionProp(plugin, def, propsSchema);
   return {
     type: `${plugin.id}.${def.id}`,
     plugin: plugin.id,

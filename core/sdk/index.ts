@@ -32,7 +32,7 @@ export {
   coerceError,
   isTransient,
 } from './errors.ts';
-export { widget } from './widgets.ts';
+export { widget, connectionField } from './widgets.ts';
 export type { PortSpec } from '../graph/node-catalog.ts';
 export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';
 export type { ConditionGroup } from '../graph/conditions.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Widget hints for the editor's generic schema form. They travel in the JSON Schema as
@@ -11,4 +11,13 @@ import type { z } from 'zod';
  */
 export function widget<S extends z.ZodType>(schema: S, name: string, options?: Record<string, unknown>): S {
   return schema.meta({ 'x-widget': name, ...(options ? { 'x-options': options } : {}) }) as S;
+}
+
+/**
+ * The `connectionId` prop of a node that uses its plugin's connection: the editor offers the
+ * tenant's connections of that plugin (pre-selecting the only one), and the engine hands exactly
+ * that connection, of this tenant only, to the node.
+ */
+export function connectionField(title = 'Подключение') {
+  return widget(z.string({ error: 'Выберите подключение' }).uuid('Выберите подключение'), 'connection').meta({ title });
 }

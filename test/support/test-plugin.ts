@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineAction, defineCondition, defineConnection, definePlugin, defineTrigger, renderTemplate, UserError, widget } from '../../core/sdk/index.ts';
+import { connectionField, defineAction, defineCondition, defineConnection, definePlugin, defineTrigger, renderTemplate, UserError, widget } from '../../core/sdk/index.ts';
 
 /** A plugin that exists only for tests: it proves the SDK contract end to end. */
 export const testPlugin = definePlugin({
@@ -46,6 +46,45 @@ export const testPlugin = definePlugin({
       async run(ctx) {
         return { text: ctx.props.text.repeat(ctx.props.times) };
       },
+    }),
+    defineAction({
+      id: 'whoami',
+      title: 'Кто я',
+      description: 'Возвращает регион подключения, выбранного в узле',
+      needsConnection: true,
+      props: z.object({ connectionId: connectionField() }),
+      sample: { region: 'ru' },
+      async run(ctx) {
+        return { region: (ctx.connection as { region: string }).region };
+      },
+    }),
+  ],
+});
+
+/**
+ * A plugin whose parser has a bug for some payloads: it throws a TypeError (not an AppError) when
+ * the body asks for it. Used to prove one bad event never costs the others of its batch.
+ */
+export const poisonPlugin = definePlugin({
+  id: 'poison',
+  title: 'Ядовитый',
+  description: 'Плагин только для тестов: парсер падает на части событий',
+  version: '0.0.1',
+  webhook: {
+    parse(request) {
+      const body = request.body as { poison?: boolean; n?: number };
+      if (body?.poison) throw new TypeError("Cannot read properties of undefined (reading 'lead')");
+      return [{ type: 'poison.ping', data: { n: body?.n ?? null } }];
+    },
+  },
+  nodes: [
+    defineTrigger({
+      id: 'ping',
+      title: 'Пинг',
+      description: 'Любое событие',
+      events: ['poison.ping'],
+      props: z.object({}),
+      match: () => true,
     }),
   ],
 });

@@ -19,9 +19,10 @@ export const connectionRoutes = [
   defineRoute({
     method: 'get', path: '/api/connections', tag: 'Подключения', auth: 'user',
     summary: 'Подключения пространства (без секретов)',
+    query: z.object({ plugin: z.string().max(64).optional() }),
     response: z.object({ items: z.array(view), total: z.number() }),
-    async handler({ c, user }) {
-      const items = await c.connections.list(user.tenantId);
+    async handler({ c, user, query }) {
+      const items = await c.connections.list(user.tenantId, query.plugin);
       return { items, total: items.length };
     },
   }),

@@ -58,8 +58,8 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
   const decrypt = (conn: IConnection) => secretBox.decryptJson<Record<string, unknown>>(conn.credentials, secretAad(conn.tenant.id, conn.id));
   const fieldsOf = (conn: IConnection) => Object.keys(decrypt(conn));
 
-  async function list(tenantId: string): Promise<ConnectionView[]> {
-    const rows = await orm.em.fork().find(Connection, { tenant: tenantId }, { orderBy: { createdAt: 'asc' } });
+  async function list(tenantId: string, plugin?: string): Promise<ConnectionView[]> {
+    const rows = await orm.em.fork().find(Connection, { tenant: tenantId, ...(plugin ? { plugin } : {}) }, { orderBy: { createdAt: 'asc' } });
     return rows.map((r) => {
       try {
         return toView(r, fieldsOf(r));

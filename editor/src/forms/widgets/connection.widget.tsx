@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { Flex, Link, Select, Text } from '@radix-ui/themes';
+import { Link as RouterLink } from 'react-router';
+import { fetchConnections } from '../../api/connections.api.ts';
+import { useApiData } from '../../hooks/use-api-data.hook.ts';
+import { fieldTestId, type WidgetProps } from './widget.types.ts';
+
+const STATUS: Record<string, string> = { ok: 'подключено', error: 'ошибка', unknown: 'не проверено' };
+
+/**
+ * The tenant's connections of the node's plugin (`x-options.plugin`, set by the server). The only
+ * connection is chosen by itself, so a tenant with one account never has to pick.
+ */
+export function ConnectionWidget({ value, onChange, id, path, invalid, schema }: WidgetProps<string | undefined>) {
+  const plugin = String((schema['x-options'] as { plugin?: string } | undefined)?.plugin ?? '');
+  const { data, error, loading } = useApiData((signal) => fetchConnections(plugin, signal), `connections:${plugin}`);
+  const items = data ?? [];
+
+  useEffect(() => {
+    if (!value && items.length === 1) onChange(items[0]!.id);
+  }, [value, items, onChange]);
+
+  if (error) return <Text color="red" size="2">Не удалось загрузить подключения: {error.message}</Text>;
+  if (!loading && items.length === 0) {
+    return (
+      <Text size="2" color="gray" data-testid={fieldTestId(path)}>
+        Подключений нет. <Link asChild><RouterLink to="/settings">Добавьте подключение в «Настройках»</RouterLink></Link>
+      </Text>
+    );
+  }
+  const missing = Boolean(value) && !loading && !items.some((c) => c.id === value);
+  return (
+    <Flex direction="column" gap="1">
+      <Select.Root value={missing ? undefined : value} onValueChange={onChange} disabled={loading}>
+        <Select.Trigger id={id} data-testid={fieldTestId(path)} color={invalid || missing ? 'red' : undefined} placeholder={loading ? 'Загрузка…' : 'Выберите подключение'} />
+        <Select.Content position="popper">
+          {items.map((c) => (
+            <Select.Item key={c.id} value={c.id}>
+              {c.name} — {STATUS[c.status] ?? c.status}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select.Root>
+      {missing && <Text size="1" color="red">Выбранное подключение удалено: выберите другое</Text>}
+    </Flex>
+  );
+}
