@@ -5,6 +5,7 @@ import { NumberWidget } from './widgets/number.widget.tsx';
 import { SelectWidget } from './widgets/select.widget.tsx';
 import { SwitchWidget } from './widgets/switch.widget.tsx';
 import { SecretWidget } from './widgets/secret.widget.tsx';
+import { SecretHashWidget } from './widgets/secret-hash.widget.tsx';
 import { TemplateWidget } from './widgets/template.widget.tsx';
 import { KeyValueWidget } from './widgets/keyvalue.widget.tsx';
 import { JsonWidget } from './widgets/json.widget.tsx';
@@ -19,6 +20,7 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
   select: SelectWidget,
   switch: SwitchWidget,
   secret: SecretWidget,
+  'secret-hash': SecretHashWidget,
   template: TemplateWidget,
   keyvalue: KeyValueWidget,
   json: JsonWidget,
