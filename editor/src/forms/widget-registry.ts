@@ -11,6 +11,7 @@ import { KeyValueWidget } from './widgets/keyvalue.widget.tsx';
 import { JsonWidget } from './widgets/json.widget.tsx';
 import { ConditionGroupWidget } from './widgets/condition-group.widget.tsx';
 import { BranchesWidget } from './widgets/branches.widget.tsx';
+import { ConnectionWidget } from './widgets/connection.widget.tsx';
 
 /** Widgets by `x-widget` name. Unknown names fall back by the JSON type (see SchemaField). */
 export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
@@ -26,6 +27,7 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
   json: JsonWidget,
   'condition-group': ConditionGroupWidget,
   branches: BranchesWidget,
+  connection: ConnectionWidget,
 };
 
 /** Widgets that draw their own label row (the switch sits next to its label). */
