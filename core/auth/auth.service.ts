@@ -1,10 +1,12 @@
 import { UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../../config/config.schema.ts';
-import { ConflictError, UnauthorizedError, UserError } from '../sdk/errors.ts';
+import { ConflictError, ForbiddenError, UnauthorizedError, UserError } from '../sdk/errors.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User, type IUser } from '../modules/users/user.entity.ts';
+import { UserSession } from '../modules/users/user-session.entity.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import type { RegistrationLimit } from './registration-limit.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 
 export interface Me {
@@ -21,11 +23,27 @@ export function toMe(user: Pick<IUser, 'id' | 'email' | 'name' | 'role'>, tenant
   return { id: user.id, email: user.email, name: user.name, role: user.role, tenant: { id: tenant.id, name: tenant.name } };
 }
 
-export function createAuthService(deps: { orm: MikroORM; config: Config; throttle: LoginThrottle; opLog: OpLog }) {
-  const { orm, config, throttle, opLog } = deps;
+const registrationClosed = () => new ForbiddenError('Регистрация закрыта администратором', 'REGISTRATION_CLOSED');
 
-  async function register(input: { email: string; password: string; name: string; company?: string }): Promise<Me> {
+export interface PasswordChange {
+  userId: string;
+  email: string;
+  ip: string;
+  currentPassword: string;
+  newPassword: string;
+  /** The session the change was made from: it stays, every other one ends. */
+  keepSessionId: string;
+}
+
+export function createAuthService(deps: { orm: MikroORM; config: Config; throttle: LoginThrottle; registrationLimit: RegistrationLimit; opLog: OpLog }) {
+  const { orm, config, throttle, registrationLimit, opLog } = deps;
+
+  async function register(input: { email: string; password: string; name: string; company?: string }, ip: string): Promise<Me> {
     const email = normaliseEmail(input.email);
+    const closed = config.REGISTRATION === 'closed';
+    // Refused before it costs a hash or an attempt; checked again under the lock below.
+    if (closed && (await orm.em.fork().count(User, {})) > 0) throw registrationClosed();
+    await registrationLimit.begin(ip);
     const passwordHash = await hashPassword(input.password);
     const em = orm.em.fork();
     try {
@@ -33,6 +51,8 @@ export function createAuthService(deps: { orm: MikroORM; config: Config; throttl
         // Serialises registrations so that exactly one "first user" becomes the platform admin.
         await tem.execute('select pg_advisory_xact_lock(727275)');
         const isFirst = (await tem.count(User, {})) === 0;
+        // A closed installation still lets its very first user in, or nobody could ever sign in.
+        if (closed && !isFirst) throw registrationClosed();
         const isAdmin = isFirst || (config.ADMIN_EMAIL !== undefined && normaliseEmail(config.ADMIN_EMAIL) === email);
         const tenant = tem.create(Tenant, { name: input.company?.trim() || input.name.trim() });
         const user = tem.create(User, {
@@ -47,7 +67,7 @@ export function createAuthService(deps: { orm: MikroORM; config: Config; throttl
         await tem.flush();
         return toMe(user, tenant);
       });
-      await opLog.write({ tenantId: me.tenant.id, level: 'info', source: 'auth', message: `Зарегистрирован пользователь ${me.email}`, context: { userId: me.id, role: me.role } });
+      await opLog.write({ tenantId: me.tenant.id, level: 'info', source: 'auth', message: `Зарегистрирован пользователь ${me.email}`, context: { userId: me.id, role: me.role, ip } });
       return me;
     } catch (err) {
       if (err instanceof UniqueConstraintViolationException) {
@@ -59,31 +79,58 @@ export function createAuthService(deps: { orm: MikroORM; config: Config; throttl
 
   async function login(input: { email: string; password: string }, ip: string): Promise<Me> {
     const email = normaliseEmail(input.email);
-    const wait = await throttle.blockedFor(email, ip);
-    if (wait > 0) {
-      const minutes = Math.ceil(wait / 60);
-      throw new UserError('TOO_MANY_ATTEMPTS', `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`, {
-        status: 429,
-        details: { retryAfterSeconds: wait },
-      });
-    }
+    // The attempt is counted before the password is checked (see login-throttle.ts).
+    await throttle.begin(email, ip);
     const em = orm.em.fork();
     const user = await em.findOne(User, { email }, { populate: ['passwordHash', 'tenant'] });
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
     if (!user || !ok) {
-      await throttle.recordFailure(email, ip);
       if (user) {
         await opLog.write({ tenantId: user.tenant.id, level: 'warn', source: 'auth', message: `Неудачная попытка входа для ${email}`, context: { ip } });
       }
       throw new UnauthorizedError('Неверный email или пароль', 'INVALID_CREDENTIALS');
     }
-    await throttle.reset(email, ip);
+    await throttle.succeeded(email, ip);
     user.lastLoginAt = new Date();
     await em.flush();
     return toMe(user, user.tenant);
   }
 
-  return { register, login };
+  /**
+   * Checks the current password (a guess counts like a failed login), stores the new hash and
+   * ends every other session in one transaction, so a stolen session dies with the old password.
+   */
+  async function changePassword(input: PasswordChange): Promise<{ endedSessions: number }> {
+    if (input.newPassword === input.currentPassword) {
+      throw new UserError('PASSWORD_UNCHANGED', 'Новый пароль совпадает с текущим', {
+        details: { fields: { newPassword: 'Новый пароль должен отличаться от текущего' } },
+      });
+    }
+    await throttle.begin(input.email, input.ip);
+    const em = orm.em.fork();
+    const user = await em.findOne(User, { id: input.userId }, { populate: ['passwordHash', 'tenant'] });
+    if (!user) throw new UnauthorizedError();
+    if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      await opLog.write({ tenantId: user.tenant.id, level: 'warn', source: 'auth', message: `Неверный текущий пароль при смене пароля ${user.email}`, context: { ip: input.ip } });
+      throw new UserError('WRONG_PASSWORD', 'Неверный текущий пароль', { details: { fields: { currentPassword: 'Неверный текущий пароль' } } });
+    }
+    await throttle.succeeded(input.email, input.ip);
+    const passwordHash = await hashPassword(input.newPassword);
+    const endedSessions = await em.transactional(async (tem) => {
+      await tem.nativeUpdate(User, { id: user.id }, { passwordHash, updatedAt: new Date() });
+      return await tem.nativeDelete(UserSession, { user: user.id, id: { $ne: input.keepSessionId } });
+    });
+    await opLog.write({
+      tenantId: user.tenant.id,
+      level: 'info',
+      source: 'auth',
+      message: `Пользователь ${user.email} сменил пароль; завершено других сеансов: ${endedSessions}`,
+      context: { userId: user.id, ip: input.ip, endedSessions },
+    });
+    return { endedSessions };
+  }
+
+  return { register, login, changePassword };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

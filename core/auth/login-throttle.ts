@@ -1,39 +1,53 @@
-import type pg from 'pg';
+import { UserError } from '../sdk/errors.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
 
 /** 5 failures for one email+IP within 15 minutes lock that pair until the window passes. */
 export const THROTTLE_MAX_FAILURES = 5;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * Against password spraying from many addresses: 20 failures for one email within 15 minutes, from
+ * any IPs, lock that email everywhere until the window passes. High enough that a user mistyping
+ * from a few devices never meets it, low enough that a botnet gets 20 guesses per 15 minutes.
+ */
+export const ACCOUNT_MAX_FAILURES = 20;
+export const ACCOUNT_WINDOW_MS = 15 * 60 * 1000;
 
-export function createLoginThrottle(pool: pg.Pool) {
-  const keyOf = (email: string, ip: string) => `${email}|${ip}`;
+const pairLimit = (email: string, ip: string) => ({ key: `login:pair:${email}|${ip}`, max: THROTTLE_MAX_FAILURES, windowSeconds: THROTTLE_WINDOW_MS / 1000 });
+const accountLimit = (email: string) => ({ key: `login:account:${email}`, max: ACCOUNT_MAX_FAILURES, windowSeconds: ACCOUNT_WINDOW_MS / 1000 });
 
-  /** Seconds until the pair may try again, or 0. */
-  async function blockedFor(email: string, ip: string): Promise<number> {
-    const { rows } = await pool.query<{ n: number; oldest: Date | null }>(
-      `select count(*)::int as n, min(attempted_at) as oldest from (
-         select attempted_at from login_attempt
-          where key = $1 and attempted_at > now() - make_interval(secs => $2)
-          order by attempted_at desc limit $3) recent`,
-      [keyOf(email, ip), THROTTLE_WINDOW_MS / 1000, THROTTLE_MAX_FAILURES],
-    );
-    const { n, oldest } = rows[0]!;
-    if (n < THROTTLE_MAX_FAILURES || !oldest) return 0;
-    return Math.max(1, Math.ceil((oldest.getTime() + THROTTLE_WINDOW_MS - Date.now()) / 1000));
-  }
+function tooMany(seconds: number, message: string): UserError {
+  return new UserError('TOO_MANY_ATTEMPTS', `${message} Повторите через ${Math.ceil(seconds / 60)} мин.`, {
+    status: 429,
+    details: { retryAfterSeconds: seconds },
+  });
+}
 
-  async function recordFailure(email: string, ip: string): Promise<void> {
-    await pool.query('insert into login_attempt (key) values ($1)', [keyOf(email, ip)]);
-    // Keep the table small: old attempts are useless.
-    if (Math.random() < 0.05) {
-      await pool.query(`delete from login_attempt where attempted_at < now() - make_interval(secs => $1)`, [THROTTLE_WINDOW_MS / 1000]);
+/**
+ * Password checks (login, password change) counted per email+IP and per email. Each check takes an
+ * attempt first and is counted as a failure unless `succeeded` forgives it, so concurrent guesses
+ * cannot all be checked before any of them is counted.
+ */
+export function createLoginThrottle(limiter: AttemptLimiter) {
+  /** Takes an attempt for the pair and for the account, or throws 429 `TOO_MANY_ATTEMPTS`. */
+  async function begin(email: string, ip: string): Promise<void> {
+    const pair = pairLimit(email, ip);
+    const byPair = await limiter.take(pair);
+    if (!byPair.ok) throw tooMany(byPair.retryAfterSeconds, 'Слишком много неудачных попыток входа.');
+    const byAccount = await limiter.take(accountLimit(email));
+    if (!byAccount.ok) {
+      // The account refused it: this attempt is no failure of the pair.
+      await limiter.refund(pair.key);
+      throw tooMany(byAccount.retryAfterSeconds, 'Слишком много неудачных попыток входа в эту учётную запись.');
     }
   }
 
-  async function reset(email: string, ip: string): Promise<void> {
-    await pool.query('delete from login_attempt where key = $1', [keyOf(email, ip)]);
+  /** The password was right: the pair starts afresh; the account only gets this attempt back. */
+  async function succeeded(email: string, ip: string): Promise<void> {
+    await limiter.reset(pairLimit(email, ip).key);
+    await limiter.refund(accountLimit(email).key);
   }
 
-  return { blockedFor, recordFailure, reset };
+  return { begin, succeeded };
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

@@ -19,6 +19,6 @@ export const TABLE_OWNERS: Record<string, string> = {
   step: 'core/engine: upserted in batches by the step store',
   workflow_kv: 'core/engine/action-context: a plugin key-value store, one statement per call',
   worker_heartbeat: 'core/queue/worker: written every 2 s by each worker',
-  login_attempt: 'core/auth/login-throttle: an atomic check-and-record statement',
+  auth_limit: 'core/auth/attempt-limiter: checked and advanced in one atomic upsert (an ORM read-then-write would race)',
   mikro_orm_migrations: 'MikroORM migrator',
 };

@@ -105,7 +105,7 @@ describe('sign-up, sign-out and sign-in in the browser', () => {
     await menu.waitFor();
     expect(await menu.innerText()).toContain(user.company);
     await browser.shot('user-menu');
-    await page.getByRole('menuitem', { name: 'Выйти' }).click();
+    await page.getByRole('menuitem', { name: 'Выйти', exact: true }).click();
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { name: 'Вход' }).waitFor();
     // The session is really gone: reloading a signed-in page goes back to the login page.

@@ -24,4 +24,8 @@ export const authApi = {
   login: (body: { email: string; password: string }) => http.post<{ user: Me }>('/api/auth/login', body),
   register: (body: RegisterBody) => http.post<{ user: Me }>('/api/auth/register', body),
   logout: () => http.post<void>('/api/auth/logout'),
+  /** Ends every other session of the user; the current one stays. */
+  changePassword: (body: { currentPassword: string; newPassword: string }) => http.post<{ endedSessions: number }>('/api/auth/password', body),
+  /** Ends every session of the user, this one included. */
+  logoutAll: () => http.post<void>('/api/auth/logout-all'),
 };

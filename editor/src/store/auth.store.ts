@@ -20,6 +20,8 @@ interface AuthState {
   login(email: string, password: string): Promise<Me>;
   register(body: RegisterBody): Promise<Me>;
   logout(): Promise<void>;
+  /** «Выйти на всех устройствах»: the user is gone only if the server ended the sessions. */
+  logoutAll(): Promise<void>;
 }
 
 let pending: Promise<Me | null> | null = null;
@@ -72,6 +74,11 @@ export const useAuthStore = create<AuthState>()((set) => ({
     } finally {
       set({ user: null, status: 'ready', error: null, signedOutReason: 'logout' });
     }
+  },
+
+  async logoutAll() {
+    await authApi.logoutAll();
+    set({ user: null, status: 'ready', error: null, signedOutReason: 'logout' });
   },
 }));
 
