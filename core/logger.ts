@@ -1,8 +1,11 @@
 import pino from 'pino';
+import { redactLogLine } from './redact-log-line.ts';
 
 /**
  * Secrets must never reach the logs: credentials, cookies and tokens are redacted wherever they
- * appear in a logged object.
+ * appear in a logged object (the paths below), and every finished line is scrubbed once more of
+ * webhook tokens, auth headers and credential-looking query keys (redact-log-line.ts), whichever
+ * call site wrote it.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino({
@@ -16,5 +19,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       ],
       censor: '[скрыто]',
     },
+    hooks: { streamWrite: redactLogLine },
   }, destination ?? pino.destination(1));
 }

@@ -51,15 +51,18 @@ const dryKv: KvStore = { get: async () => undefined, put: async () => {}, delete
 
 /**
  * The connection a node uses is the one its `connectionId` prop names, of this tenant and this
- * plugin only: a tenant with two AmoCRM accounts picks one per node.
+ * plugin only: a tenant with two AmoCRM accounts picks one per node. A node that can run without
+ * one (an optional connection prop) gets it when one is chosen.
  */
 async function nodeConnection(deps: ActionContextDeps, tenantId: string, node: GraphNode, registered: RegisteredNode, props: unknown) {
-  if (registered.def.kind !== 'action' || !registered.def.needsConnection) return null;
+  if (registered.def.kind !== 'action' || !registered.plugin.connection) return null;
   const connectionId = (props as { connectionId?: unknown }).connectionId;
-  if (typeof connectionId !== 'string' || connectionId === '') {
+  const chosen = typeof connectionId === 'string' && connectionId !== '';
+  if (!registered.def.needsConnection && !chosen) return null;
+  if (!chosen) {
     throw new UserError('CONNECTION_NOT_SELECTED', `В шаге «${registered.def.title}» не выбрано подключение «${registered.plugin.title}»: выберите его в настройках шага`);
   }
-  const credentials = await deps.connections.credentialsForNode(tenantId, registered.plugin.id, connectionId);
+  const credentials = await deps.connections.credentialsForNode(tenantId, registered.plugin.id, connectionId as string);
   if (!credentials) {
     throw new UserError('CONNECTION_MISSING', `Подключение «${registered.plugin.title}», выбранное в шаге «${registered.def.title}», удалено или недоступно: выберите другое в настройках шага`);
   }

@@ -17,7 +17,8 @@ type PropSchema = { 'x-widget'?: string; 'x-options'?: Record<string, unknown> }
 
 /**
  * A node that uses its plugin's connection must let the user choose which one (`connectionId`,
- * see `connectionField`); the editor's picker learns from the schema which plugin to list.
+ * see `connectionField`); the editor's picker learns from the schema which plugin to list. A node
+ * without `needsConnection` may still carry an optional one.
  */
 function wireConnectionProp(plugin: PluginDefinition, def: NodeDefinition, propsSchema: Record<string, unknown>): void {
   const prop = (propsSchema.properties as Record<string, PropSchema> | undefined)?.connectionId;
@@ -26,7 +27,10 @@ function wireConnectionProp(plugin: PluginDefinition, def: NodeDefinition, props
     throw new Error(`node "${plugin.id}.${def.id}" needs a connection: add \`connectionId: connectionField()\` to its props`);
   }
   if (needs && !plugin.connection) throw new Error(`node "${plugin.id}.${def.id}" needs a connection, but plugin "${plugin.id}" defines none`);
-  if (prop?.['x-widget'] === 'connection') prop['x-options'] = { ...prop['x-options'], plugin: plugin.id };
+  if (prop?.['x-widget'] !== 'connection') return;
+  // A node may also offer a connection it can run without (`connectionField(title, { optional: true })`).
+  if (!plugin.connection) throw new Error(`node "${plugin.id}.${def.id}" has a connection prop, but plugin "${plugin.id}" defines no connection`);
+  prop['x-options'] = { ...prop['x-options'], plugin: plugin.id };
 }
 
 function describe(plugin: PluginDefinition, def: NodeDefinition): NodeTypeInfo {

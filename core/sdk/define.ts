@@ -33,6 +33,14 @@ export interface TriggerDefinition<S extends z.ZodType = z.ZodType> extends Node
    * two requests with one key within the dedupe window make one run. Default: the raw body.
    */
   dedupeKey?(request: InboundRequest, props: z.infer<S>): string | undefined;
+  /**
+   * Names of request headers that carry a secret for these props (e.g. a shared-secret header):
+   * `verify` sees them, but the stored event (and so trigger outputs, runs and steps) holds them
+   * masked. Headers named like credentials (Authorization, *token*, *secret*…) are masked anyway.
+   */
+  secretHeaders?(props: z.infer<S>): string[];
+  /** Query keys that carry a secret, as `secretHeaders`; keys such as `api_token` or `key` are masked anyway. */
+  secretQuery?(props: z.infer<S>): string[];
 }
 
 export interface ConditionDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {

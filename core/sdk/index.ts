@@ -33,6 +33,7 @@ export {
   isTransient,
 } from './errors.ts';
 export { widget, connectionField } from './widgets.ts';
+export { SECRET_MASK } from '../graph/secret-mask.ts';
 export type { PortSpec } from '../graph/node-catalog.ts';
 export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';
 export type { ConditionGroup } from '../graph/conditions.ts';

@@ -6,18 +6,33 @@ import { z } from 'zod';
  *
  * Known widgets: `text`, `textarea`, `number`, `select`, `switch`, `template` (text with the
  * upstream-field picker), `keyvalue` (list of key/value pairs with template values),
- * `condition-group` (rule builder), `branches` (named condition groups), `secret` (write-only),
- * and plugin-provided ones such as `amocrm.pipeline`, `amocrm.status`, `lptracker.project`.
+ * `condition-group` (rule builder), `branches` (named condition groups), and plugin-provided ones
+ * such as `amocrm.pipeline`, `amocrm.status`, `lptracker.project`.
+ *
+ * Secret widgets change how the core stores a prop (core/plugins/secret-props.ts):
+ * - `secret` (a string) and `secret-keyvalue` (a `Record<string, string>`, e.g. auth headers): stored
+ *   encrypted, shown by the API as `SECRET_MASK`, blanked in exports, masked in step input, and
+ *   decrypted only for the run (templates in them still resolve). A plugin that echoes such a value
+ *   (a dry-run preview) shows `SECRET_MASK` instead.
+ * - `secret-hash` (a string only ever compared, e.g. a webhook's shared secret): stored as SHA-256.
  */
 export function widget<S extends z.ZodType>(schema: S, name: string, options?: Record<string, unknown>): S {
   return schema.meta({ 'x-widget': name, ...(options ? { 'x-options': options } : {}) }) as S;
 }
 
+const UUID_OR_EMPTY = /^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The `connectionId` prop of a node that uses its plugin's connection: the editor offers the
  * tenant's connections of that plugin (pre-selecting the only one), and the engine hands exactly
- * that connection, of this tenant only, to the node.
+ * that connection, of this tenant only, to the node. With `optional: true` the node may run
+ * without one (`ctx.connection` is then null); the picker offers «Без подключения» and never
+ * picks one by itself.
  */
-export function connectionField(title = 'Подключение') {
+export function connectionField(title = 'Подключение', options: { optional?: boolean } = {}) {
+  if (options.optional) {
+    // '' is «не выбрано»: the node runs without credentials.
+    return widget(z.string().regex(UUID_OR_EMPTY, 'Выберите подключение').default(''), 'connection', { optional: true }).meta({ title });
+  }
   return widget(z.string({ error: 'Выберите подключение' }).uuid('Выберите подключение'), 'connection').meta({ title });
 }

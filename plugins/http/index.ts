@@ -1,4 +1,5 @@
 import { definePlugin } from '../../core/sdk/index.ts';
+import { httpConnection } from './credentials.connection.ts';
 import { requestAction } from './request.action.ts';
 
 export default definePlugin({
@@ -6,5 +7,6 @@ export default definePlugin({
   title: 'HTTP',
   description: 'Запросы к любым HTTP API',
   version: '1.0.0',
+  connection: httpConnection,
   nodes: [requestAction],
 });

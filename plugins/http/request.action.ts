@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { defineAction, OperationalError, UserError, widget } from '../../core/sdk/index.ts';
+import { connectionField, defineAction, OperationalError, UserError, widget } from '../../core/sdk/index.ts';
+import { applyCredentials, maskedPreview } from './apply-credentials.ts';
+import type { HttpCredentials } from './credentials.connection.ts';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * Header names that carry credentials even when typed among ordinary headers: the core stores
+ * their values encrypted (`x-options.secretKeys`), and they never follow a redirect elsewhere.
+ */
+export const CREDENTIAL_HEADER = '^(authorization|proxy-authorization|cookie)$|token|secret|passw(or)?d|signature|api[-_]?key|auth';
+const credentialHeader = new RegExp(CREDENTIAL_HEADER, 'i');
 
 export const requestAction = defineAction({
   id: 'request',
@@ -10,7 +19,14 @@ export const requestAction = defineAction({
   props: z.object({
     method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']).default('POST').meta({ title: 'Метод' }),
     url: widget(z.string().trim().min(1, 'Укажите адрес'), 'template').meta({ title: 'Адрес', description: 'Например, https://example.ru/api/leads' }),
-    headers: widget(z.record(z.string(), z.string()).default({}), 'keyvalue').meta({ title: 'Заголовки' }),
+    connectionId: connectionField('Учётные данные', { optional: true }).meta({
+      description: 'Подключение «HTTP»: токен, логин и пароль, заголовок или параметр адреса. Хранится зашифрованным.',
+    }),
+    headers: widget(z.record(z.string(), z.string()).default({}), 'keyvalue', { secretKeys: CREDENTIAL_HEADER }).meta({ title: 'Заголовки' }),
+    secretHeaders: widget(z.record(z.string(), z.string()).default({}), 'secret-keyvalue').meta({
+      title: 'Секретные заголовки',
+      description: 'Например, токен авторизации или ключ API: значения хранятся зашифрованными и нигде не показываются.',
+    }),
     body: widget(z.string().max(256 * 1024).default(''), 'textarea').meta({
       title: 'Тело запроса',
       description: 'Шаблон, например {"name": "{{trigger.body.lead.name}}"}. JSON отправляется с типом application/json.',
@@ -20,21 +36,26 @@ export const requestAction = defineAction({
   errorOutput: true,
   sample: { status: 200, headers: { 'content-type': 'application/json' }, body: { ok: true, id: 42 } },
   async run(ctx) {
-    const { method, url, headers, timeoutMs } = ctx.props;
+    const { method, url, headers, secretHeaders, timeoutMs } = ctx.props;
     if (!/^https?:\/\//i.test(url)) throw new UserError('HTTP_BAD_URL', `Адрес должен начинаться с http:// или https://: «${url}»`);
     let body: string | undefined = ctx.props.body === '' ? undefined : ctx.props.body;
-    const finalHeaders = { ...headers };
+    const authorized = applyCredentials(headers, secretHeaders, ctx.connection as HttpCredentials | null);
+    authorized.secretHeaders.push(...Object.keys(headers).filter((h) => credentialHeader.test(h)));
+    const finalHeaders = authorized.headers;
     if (body !== undefined && !Object.keys(finalHeaders).some((h) => h.toLowerCase() === 'content-type')) {
       finalHeaders['content-type'] = isJson(body) ? 'application/json' : 'text/plain; charset=utf-8';
     }
     if (READ_METHODS.has(method)) body = undefined;
     if (ctx.dryRun && !READ_METHODS.has(method)) {
-      return { dryRun: true, request: { method, url, headers: finalHeaders, body: body ?? null } };
+      const preview = maskedPreview(authorized);
+      return { dryRun: true, request: { method, url, headers: preview.headers, ...(Object.keys(preview.query).length ? { query: preview.query } : {}), body: body ?? null } };
     }
     const res = await ctx.http.request({
       method,
       url,
       headers: { 'idempotency-key': ctx.idempotencyKey, ...finalHeaders },
+      query: authorized.query,
+      secretHeaders: authorized.secretHeaders,
       body,
       timeoutMs,
     });

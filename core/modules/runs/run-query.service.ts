@@ -2,6 +2,8 @@ import type pg from 'pg';
 import { NotFoundError } from '../../sdk/errors.ts';
 import { rowToStep } from '../../engine/pg-step-store.ts';
 import { listPage } from '../../db/list-page.ts';
+import type { NodeCatalog } from '../../graph/node-catalog.ts';
+import { maskSecretProps } from '../../plugins/secret-props.ts';
 
 export interface RunFilters {
   workflowId?: string;
@@ -44,8 +46,8 @@ function where(tenantId: string, column: string) {
   };
 }
 
-/** The read side of runs and inbound events for «Логи». */
-export function createRunQueries(pool: pg.Pool) {
+/** The read side of runs and inbound events for «Логи». The catalog tells which props of a run's graph to mask. */
+export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
   async function listRuns(tenantId: string, f: RunFilters) {
     const w = where(tenantId, 'r.tenant_id');
     w.add('r.workflow_id = ?', f.workflowId);
@@ -69,7 +71,8 @@ export function createRunQueries(pool: pg.Pool) {
     );
     if (!rows[0]) throw new NotFoundError('Запуск не найден');
     const steps = await pool.query('select * from step where run_id = $1 order by seq, started_at', [id]);
-    return { ...rows[0], steps: steps.rows.map((s) => ({ id: s.id, ...rowToStep(s) })) };
+    const run = rows[0].graph ? { ...rows[0], graph: maskSecretProps(rows[0].graph, catalog) } : rows[0];
+    return { ...run, steps: steps.rows.map((s) => ({ id: s.id, ...rowToStep(s) })) };
   }
 
   async function listEvents(tenantId: string, f: EventFilters) {

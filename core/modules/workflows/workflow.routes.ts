@@ -78,9 +78,10 @@ export const workflowRoutes = [
     summary: 'Тестовый запуск черновика (или переданной схемы) на примере события; ничего не записывает во внешние системы',
     params: idParams, body: testRunBody, response: testRunResultSchema,
     async handler({ c, user, params, body }) {
-      // Loaded even when a graph is given: it is what proves the rule belongs to the tenant.
-      const draft = await c.workflows.draftGraph(user.tenantId, params.id);
-      return c.engine.testRun({ tenantId: user.tenantId, workflowId: params.id, graph: body.graph ?? draft, event: body.event });
+      // The draft is loaded even when a graph is given: it proves the rule belongs to the tenant and
+      // holds the secrets the editor's graph shows masked.
+      const graph = await c.workflows.testRunGraph(user.tenantId, params.id, body.graph);
+      return c.engine.testRun({ tenantId: user.tenantId, workflowId: params.id, graph, event: body.event });
     },
   }),
   defineRoute({

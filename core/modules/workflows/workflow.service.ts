@@ -2,6 +2,7 @@
  * Workflows («правила»): the draft graph, immutable published versions, activation and the
  * webhook endpoint. Writes go through the entities; every query is scoped by tenant.
  */
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import type pg from 'pg';
@@ -10,7 +11,8 @@ import { emptyGraph, type Graph } from '../../graph/graph.schema.ts';
 import { findTrigger } from '../../graph/traversal.ts';
 import { validateGraph } from '../../graph/validate-graph.ts';
 import type { PluginRegistry } from '../../plugins/plugin-registry.ts';
-import { hashSecretProps, stripSecretProps } from '../../plugins/secret-props.ts';
+import { secretAad, type SecretBox } from '../../crypto/secret-box.ts';
+import { maskSecretProps, resealSecretProps, sealSecretProps, stripSecretProps } from '../../plugins/secret-props.ts';
 import { NotFoundError, UserError } from '../../sdk/errors.ts';
 import type { OpLog } from '../logs/op-log.service.ts';
 import { newHookToken } from './hook-token.ts';
@@ -41,14 +43,16 @@ export interface VersionInfo {
 
 const notFound = () => new NotFoundError('Правило не найдено', 'WORKFLOW_NOT_FOUND');
 
-export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; config: Config; registry: PluginRegistry; opLog: OpLog }) {
-  const { pool, orm, config, registry, opLog } = deps;
+export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; config: Config; registry: PluginRegistry; opLog: OpLog; secretBox: SecretBox }) {
+  const { pool, orm, config, registry, opLog, secretBox } = deps;
   const catalog = registry.catalog;
   const log = (tenantId: string, workflowId: string, message: string, context: Record<string, unknown> = {}) =>
     opLog.write({ tenantId, level: 'info', source: 'workflow', message, workflowId, context: { workflowId, ...context } });
   const triggerTypeOf = (graph: Graph) => findTrigger(graph, catalog)?.type ?? null;
-  // Every graph written goes through here: shared secrets in props are kept only as hashes.
-  const storable = (graph: Graph) => hashSecretProps(graph, catalog);
+  // Every graph written goes through here: shared secrets in props are kept only as hashes, other
+  // secret props encrypted for this rule; a mask sent back keeps the value stored before.
+  const storable = (graph: Graph, tenantId: string, workflowId: string, stored: Graph | null = null) =>
+    sealSecretProps(graph, catalog, { box: secretBox, aad: secretAad(tenantId, workflowId), stored });
 
   async function find(em: EntityManager, tenantId: string, id: string, lock = false): Promise<IWorkflow> {
     const w = await em.findOne(Workflow, { id, tenantId }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
@@ -79,15 +83,22 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     const { rows } = await pool.query<WorkflowRow>(`${selectWorkflows({ withGraph: true })} where w.tenant_id = $1 and w.id = $2`, [tenantId, id]);
     const row = rows[0];
     if (!row) throw notFound();
-    return { ...toSummary(row, config.PUBLIC_URL), graph: row.graph!, validation: validateGraph(row.graph, catalog) };
+    return { ...toSummary(row, config.PUBLIC_URL), graph: maskSecretProps(row.graph!, catalog), validation: validateGraph(row.graph, catalog) };
   }
 
-  /** A new draft with its own webhook endpoint (create, duplicate and import all end here). */
-  async function insert(tenantId: string, userId: string | null, input: WorkflowInput, logMessage: (name: string) => string): Promise<WorkflowView> {
-    const graph = storable(input.graph ?? emptyGraph());
+  /**
+   * A new draft with its own webhook endpoint (create, duplicate and import all end here). The id is
+   * chosen first: secret props are encrypted for it. `copiedFrom` is the rule whose ciphertexts the
+   * graph holds (a duplicate).
+   */
+  async function insert(tenantId: string, userId: string | null, input: WorkflowInput, logMessage: (name: string) => string, copiedFrom?: string): Promise<WorkflowView> {
+    const newId = randomUUID();
+    let source = input.graph ?? emptyGraph();
+    if (copiedFrom) source = resealSecretProps(source, catalog, secretBox, secretAad(tenantId, copiedFrom), secretAad(tenantId, newId));
+    const graph = storable(source, tenantId, newId);
     const id = await orm.em.fork().transactional(async (em) => {
       const w = em.create(Workflow, {
-        tenantId, name: input.name, description: input.description ?? '', graph, triggerType: triggerTypeOf(graph),
+        id: newId, tenantId, name: input.name, description: input.description ?? '', graph, triggerType: triggerTypeOf(graph),
         maxAttempts: input.maxAttempts ?? config.RUN_MAX_ATTEMPTS, createdBy: userId,
       });
       await em.flush();
@@ -113,7 +124,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     if (input.description !== undefined) w.description = input.description;
     if (input.maxAttempts !== undefined) w.maxAttempts = input.maxAttempts;
     if (input.graph !== undefined) {
-      const graph = storable(input.graph);
+      const graph = storable(input.graph, tenantId, id, w.graph);
       if (!isDeepStrictEqual(graph, w.graph)) w.draftChangedAt = new Date();
       w.graph = graph;
       if (w.latestVersion === null || w.latestVersion === undefined) w.triggerType = triggerTypeOf(graph);
@@ -205,7 +216,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
   async function duplicate(tenantId: string, userId: string | null, id: string): Promise<WorkflowView> {
     const src = await find(orm.em.fork(), tenantId, id);
     const name = `${src.name} (копия)`.slice(0, 200);
-    return insert(tenantId, userId, { name, description: src.description, graph: src.graph, maxAttempts: src.maxAttempts }, (n) => `Создано правило «${n}» (копия «${src.name}»)`);
+    return insert(tenantId, userId, { name, description: src.description, graph: src.graph, maxAttempts: src.maxAttempts }, (n) => `Создано правило «${n}» (копия «${src.name}»)`, src.id);
   }
 
   async function exportOne(tenantId: string, id: string): Promise<WorkflowExport> {
@@ -236,7 +247,16 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     return (await find(orm.em.fork(), tenantId, id)).graph;
   }
 
-  return { list, get, create, update, remove, publish, activate, deactivate, versions, duplicate, exportOne, importOne, regenerateHookToken, draftGraph };
+  /**
+   * The graph a test run executes, in stored form (the engine decrypts it): the draft, or the
+   * editor's unsaved graph whose masked secrets are taken from the draft.
+   */
+  async function testRunGraph(tenantId: string, id: string, graph?: Graph): Promise<Graph> {
+    const draft = await draftGraph(tenantId, id);
+    return graph ? storable(graph, tenantId, id, draft) : draft;
+  }
+
+  return { list, get, create, update, remove, publish, activate, deactivate, versions, duplicate, exportOne, importOne, regenerateHookToken, draftGraph, testRunGraph };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

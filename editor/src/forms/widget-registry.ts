@@ -6,6 +6,7 @@ import { SelectWidget } from './widgets/select.widget.tsx';
 import { SwitchWidget } from './widgets/switch.widget.tsx';
 import { SecretWidget } from './widgets/secret.widget.tsx';
 import { SecretHashWidget } from './widgets/secret-hash.widget.tsx';
+import { SecretKeyValueWidget } from './widgets/secret-keyvalue.widget.tsx';
 import { TemplateWidget } from './widgets/template.widget.tsx';
 import { KeyValueWidget } from './widgets/keyvalue.widget.tsx';
 import { JsonWidget } from './widgets/json.widget.tsx';
@@ -22,6 +23,7 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
   switch: SwitchWidget,
   secret: SecretWidget,
   'secret-hash': SecretHashWidget,
+  'secret-keyvalue': SecretKeyValueWidget,
   template: TemplateWidget,
   keyvalue: KeyValueWidget,
   json: JsonWidget,
