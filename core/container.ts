@@ -3,7 +3,9 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.schema.ts';
 import { createAuthService, type AuthService } from './auth/auth.service.ts';
+import { createAttemptLimiter } from './auth/attempt-limiter.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
+import { createRegistrationLimit } from './auth/registration-limit.ts';
 import { createSessions, type Sessions } from './auth/session.ts';
 import { createSecretBox, type SecretBox } from './crypto/secret-box.ts';
 import { createEgressPolicy, type EgressPolicy } from './net/egress-policy.ts';
@@ -40,9 +42,22 @@ export async function createContainer(opts: {
   const metrics = createMetrics();
   const secretBox = createSecretBox(config.ENCRYPTION_KEYS);
   const registry = createPluginRegistry(opts.plugins);
-  const sessions = createSessions(config.SESSION_SECRET, config.SESSION_TTL_HOURS, config.PUBLIC_URL.startsWith('https:'), orm);
+  const sessions = createSessions({
+    secret: config.SESSION_SECRET,
+    ttlHours: config.SESSION_TTL_HOURS,
+    maxDays: config.SESSION_MAX_DAYS,
+    secureCookies: config.PUBLIC_URL.startsWith('https:'),
+    orm,
+  });
   const opLog = createOpLog(orm, logger);
-  const auth = createAuthService({ orm, config, throttle: createLoginThrottle(pool), opLog });
+  const limiter = createAttemptLimiter(pool);
+  const auth = createAuthService({
+    orm,
+    config,
+    throttle: createLoginThrottle(limiter),
+    registrationLimit: createRegistrationLimit(limiter, config.REGISTRATION_LIMIT_PER_HOUR),
+    opLog,
+  });
   const base = { config, logger, databaseUrl, pool, orm, metrics, secretBox, egress, registry, sessions, opLog, auth };
   const services = createServices(base);
 

@@ -22,8 +22,11 @@ export interface Services {
   release(): Promise<void>;
 }
 
-/** The sweeper runs once a minute across the deployment (graphile-worker's crontab dedupes it). */
-const CRONTAB = '* * * * * sweep-orphans ?max=1&jobKey=sweep-orphans';
+/** Periodic jobs, once per tick across the deployment (graphile-worker's crontab dedupes them). */
+const CRONTAB = [
+  '* * * * * sweep-orphans ?max=1&jobKey=sweep-orphans',
+  '17 * * * * purge-expired ?max=1&jobKey=purge-expired',
+].join('\n');
 
 export function createServices(deps: BaseDeps): Services {
   installRegexTimeout();
@@ -36,7 +39,7 @@ export function createServices(deps: BaseDeps): Services {
     engine,
     workflows: createWorkflowService(deps),
     ingest,
-    runQueries: createRunQueries(deps.pool),
+    runQueries: createRunQueries(deps.pool, deps.registry.catalog),
     async startWorker() {
       const wrapDeps = { pool: deps.pool, logger: deps.logger, metrics: deps.metrics, lifecycle: engine.lifecycle };
       worker = await startWorker({

@@ -62,3 +62,25 @@ export function sliceUtf8(s: string, maxBytes: number): string {
   // A cut multi-byte sequence decodes to U+FFFD at the end: drop it.
   return buf.toString('utf8').replace(/\uFFFD$/, '');
 }
+
+/**
+ * The path of the first string (or key) PostgreSQL would refuse, or null. API input is refused
+ * with the field named rather than silently altered: the user typed or sent it, they should know.
+ */
+export function findUnstorable(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 100) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorable(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000') || !k.isWellFormed()) return [...path, k];
+    const found = findUnstorable(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}

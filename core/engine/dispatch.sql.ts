@@ -7,7 +7,7 @@ import { jobSpecSql } from '../queue/jobs.ts';
  * in which case the statement also adds the `execute-run` job of each new run: run and job are
  * committed together or not at all.
  */
-export const CREATE_RUNS_SQL = `
+export const createRunsSql = (slots: number) => `
   with input as (
     select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[])
       as r(id, tenant_id, workflow_id, version_id, event_id, key, max_attempts, out, node_id, node_type, step_out)
@@ -18,7 +18,7 @@ export const CREATE_RUNS_SQL = `
            case when $12 = 'queued' then 'run:' || id end
       from input
     on conflict (dispatch_key) do nothing
-    returning id
+    returning id, tenant_id
   ), steps as (
     insert into step (tenant_id, run_id, seq, node_id, node_type, status, attempt, output, branch, started_at, finished_at)
     select i.tenant_id, i.id, 1, i.node_id, i.node_type, 'succeeded', 1, i.step_out::jsonb, 'out', now(), now()
@@ -29,14 +29,35 @@ export const CREATE_RUNS_SQL = `
      where e.id = f.id and e.status = 'queued'
   ), jobs as (
     select count(*) as n from graphile_worker.add_jobs(array(
-      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id" })} from runs where $12 = 'queued'))
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id", tenant: { expr: 'tenant_id::text', slots } })} from runs where $12 = 'queued'))
   )
   select id, (select n from jobs) as jobs from runs`;
 
-/** The last resort for one event whose runs could not be stored: its fate, with the reason. */
+/**
+ * The fate of events that cannot be processed (their runs could not be stored, or they crashed
+ * the worker): failed with the reason, and so are the unfinished runs they already started.
+ */
 export const FAIL_EVENTS_SQL = `
-  update inbound_event set status = 'failed', reason = $2, processed_at = now()
-   where id = any($1::uuid[]) and status = 'queued'`;
+  with e as (
+    update inbound_event set status = 'failed', reason = $2, processed_at = now()
+     where id = any($1::uuid[]) and status = 'queued'
+    returning id
+  ), r as (
+    update run set status = 'failed', error_code = 'RUN_ABORTED', error_message = $2, finished_at = now()
+     where event_id = any($1::uuid[]) and replay_of is null and status in ('queued', 'running')
+    returning id
+  )
+  select (select count(*) from e)::int as events, (select count(*) from r)::int as runs`;
+
+/** One job per event, carrying the crash count of the batch they came from; runs follow their event's key. */
+export const splitDispatchSql = (slots: number) => `
+  with ev as (
+    update inbound_event set job_key = 'dispatch:split:' || id
+     where id = any($1::uuid[]) and status in ('queued', 'dispatched')
+    returning id, job_key, tenant_id
+  )
+  select count(*)::int as n from graphile_worker.add_jobs(array(
+    select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', json_build_array(id), 'crashes', $2::int)", key: 'job_key', tenant: { expr: 'tenant_id::text', slots } })} from ev))`;
 
 export const LOAD_EVENTS_SQL = `
   select e.id, e.tenant_id, e.workflow_id, e.status, e.method, e.content_type, e.headers, e.query, e.body,

@@ -5,12 +5,15 @@ import { storableJson, storableText } from '../db/storable.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { coerceError, UserError } from '../sdk/errors.ts';
-import { CREATE_RUNS_SQL, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
+import { createRunsSql, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, splitDispatchSql, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
+import type { Config } from '../../config/config.schema.ts';
 import { planEvent, runsOf, type EventFate, type EventPlan, type EventRow, type FreshRun, type NewRun } from './dispatch-plan.ts';
 import { capPayload } from './step-payload.ts';
 
-export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger }) {
+export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger; config: Config }) {
   const { pool, registry, logger } = deps;
+  const CREATE_RUNS_SQL = createRunsSql(deps.config.TENANT_JOB_SLOTS);
+  const SPLIT_DISPATCH_SQL = splitDispatchSql(deps.config.TENANT_JOB_SLOTS);
 
   async function load(eventIds: string[]): Promise<EventRow[]> {
     const { rows } = await pool.query<EventRow>({ name: 'load-events', text: LOAD_EVENTS_SQL, values: [eventIds] });
@@ -75,6 +78,10 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     await pool.query(FAIL_EVENTS_SQL, [eventIds, storableText(reason)]);
   }
 
+  async function splitDispatch(eventIds: string[], crashes: number): Promise<void> {
+    await pool.query(SPLIT_DISPATCH_SQL, [eventIds, crashes]);
+  }
+
   /** New queued runs of the event on the workflow's current active version, with their jobs. */
   async function replay(eventId: string, tenantId: string): Promise<string[]> {
     const [ev] = await load([eventId]);
@@ -87,7 +94,7 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     return runs.filter((r) => created.has(r.run.id)).map((r) => r.run.id);
   }
 
-  return { dispatch, failEvents, replay };
+  return { dispatch, failEvents, splitDispatch, replay };
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>;

@@ -42,6 +42,8 @@ const graph: Graph = {
   edges: [edge('t', 'out', 'c'), edge('c', 'true', 'a1'), edge('a1', 'out', 'a2'), edge('c', 'false', 'a3')],
 };
 
+const LIMITS = { propChars: 1 << 20, stepChars: 2 << 20, outputChars: 16 << 20, regexMs: 100, conditionRules: 100 };
+
 function memoryStore() {
   const saved: { step: StepRecord; durable: boolean }[] = [];
   const store: StepStore = { save: async (step, durable) => (saved.push({ step, durable }), { cancelled: false }) };
@@ -54,7 +56,7 @@ const ctxFactory = async (n: GraphNode, _r: unknown, props: unknown, scope: Reco
 async function run(body: unknown, previous = new Map<string, StepRecord>()) {
   calls.length = 0;
   const { saved, store } = memoryStore();
-  const result = await executeGraph({ graph, registry, triggerOutput: { body }, previous, store, actionContext: ctxFactory });
+  const result = await executeGraph({ graph, registry, triggerOutput: { body }, previous, store, actionContext: ctxFactory, limits: LIMITS });
   return { result, saved };
 }
 

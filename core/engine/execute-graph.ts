@@ -1,11 +1,13 @@
 import type { Graph, GraphNode } from '../graph/graph.schema.ts';
 import { buildIndex, createWalk, findTrigger } from '../graph/traversal.ts';
-import { resolveTemplates, TemplateError } from '../graph/templates.ts';
+import { resolveTemplates, TemplateError, withRenderBudget, type RenderBudget } from '../graph/templates.ts';
 import type { PluginRegistry, RegisteredNode } from '../plugins/plugin-registry.ts';
 import type { ActionContext } from '../sdk/context.ts';
 import { AppError, UserError } from '../sdk/errors.ts';
 import type { RunStatus, StepError, StepRecord } from './engine.types.ts';
 import { isTransientError, toStepError } from './run-errors.ts';
+import { withRegexBudget } from './regex-runner.ts';
+import { createRunBudget, yieldIfBusy, type RunBudget, type RunLimits } from './run-limits.ts';
 
 /**
  * Where the executor keeps steps. Steps are buffered; `save` with `durable` writes the buffer and
@@ -29,6 +31,10 @@ export interface ExecuteGraphInput {
   actionContext(node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext>;
   /** Dry runs also record the nodes that were not reached, as skipped. */
   recordSkipped?: boolean;
+  /** What the run may consume (templates, outputs, regex time, rules). */
+  limits: RunLimits;
+  /** Secret props (core/plugins/secret-props.ts): decrypted just before a node's templates resolve, masked in step input. */
+  secrets?: { open(node: GraphNode): GraphNode; mask(node: GraphNode, value: unknown): unknown };
 }
 
 export interface ExecuteGraphResult {
@@ -72,8 +78,11 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
   const walk = createWalk(index, trigger.id);
   walk.next();
   walk.complete(trigger.id, 'out');
+  const budget = createRunBudget(input.limits);
+  const shown = (node: GraphNode, value: unknown) => (input.secrets ? input.secrets.mask(node, value) : value);
 
   for (let nodeId = walk.next(); nodeId !== undefined; nodeId = walk.next()) {
+    await yieldIfBusy();
     const node = index.nodes.get(nodeId)!;
     const done = previous.get(nodeId);
     if (done?.status === 'succeeded' || (done?.status === 'failed' && done.branch === 'error')) {
@@ -87,9 +96,10 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
     let props: unknown;
     try {
       if (!registered) throw fail('NODE_UNKNOWN_TYPE', `Неизвестный тип узла «${node.type}» версии ${node.version}`);
-      props = registered.def.kind === 'condition' ? validateProps(registered, node.props) : resolveProps(node, registered, scope);
+      const opened = input.secrets ? input.secrets.open(node) : node;
+      props = registered.def.kind === 'condition' ? validateProps(registered, opened.props) : resolveProps(opened, registered, scope, budget);
     } catch (err) {
-      const rec = step(node, attempt, startedAt, { status: 'failed', error: toStepError(err), input: node.props });
+      const rec = step(node, attempt, startedAt, { status: 'failed', error: toStepError(err), input: shown(node, node.props) });
       steps.push(rec);
       await store.save(rec, false);
       return { status: 'failed', error: rec.error, steps };
@@ -104,11 +114,13 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       // Rules are checked against the data here, not against the props schema: a field the
       // webhook lacks is "empty", not a broken rule (the schema already passed at publish time).
       let rec: StepRecord;
+      const stepBudget = budget.step(node, def.title);
       try {
-        const branch = def.evaluate({ props, input: scope });
-        rec = step(node, attempt, startedAt, { input: displayProps(node, scope), output: { branch }, branch });
+        budget.checkRules(node, def.title, props);
+        const branch = withRenderBudget(stepBudget.whole, () => withRegexBudget(budget.regex, () => def.evaluate({ props, input: scope })));
+        rec = step(node, attempt, startedAt, { input: shown(node, displayProps(node, scope, budget.step(node, def.title).whole)), output: { branch }, branch });
       } catch (err) {
-        rec = step(node, attempt, startedAt, { status: 'failed', input: displayProps(node, scope), error: toStepError(err) });
+        rec = step(node, attempt, startedAt, { status: 'failed', input: shown(node, displayProps(node, scope, budget.step(node, def.title).whole)), error: toStepError(err) });
       }
       steps.push(rec);
       scope[nodeId] = rec.output;
@@ -128,14 +140,15 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       ctx = await input.actionContext(node, registered!, props, scope, attempt);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      rec = step(node, attempt, startedAt, { status: 'failed', input: props, error: toStepError(err) });
+      rec = step(node, attempt, startedAt, { status: 'failed', input: shown(node, props), error: toStepError(err) });
       steps.push(rec);
       await store.save(rec, false);
       return { status: err.transient ? 'retry' : 'failed', error: rec.error, steps };
     }
     try {
       const output = await def.run(ctx);
-      rec = step(node, attempt, startedAt, { input: props, output: output ?? null, branch: 'out' });
+      budget.output(node, def.title, output);
+      rec = step(node, attempt, startedAt, { input: shown(node, props), output: output ?? null, branch: 'out' });
     } catch (err) {
       const error = toStepError(err);
       retryAfterMs = (err as { retryAfterMs?: number }).retryAfterMs;
@@ -143,7 +156,7 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       const handled = !transient && def.errorOutput && index.outgoing.get(nodeId)?.has('error');
       rec = step(node, attempt, startedAt, {
         status: 'failed',
-        input: props,
+        input: shown(node, props),
         error,
         output: handled ? { error } : null,
         branch: handled ? 'error' : null,
@@ -171,13 +184,20 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
   return { status: 'succeeded', error: null, steps };
 }
 
-function resolveProps(node: GraphNode, registered: RegisteredNode, scope: Record<string, unknown>): unknown {
-  let resolved: unknown;
-  try {
-    resolved = resolveTemplates(node.props, scope);
-  } catch (err) {
-    if (err instanceof TemplateError) throw fail('TEMPLATE_ERROR', `Ошибка в шаблоне: ${err.message}`);
-    throw err;
+/** Renders each prop under its own budget, all of them under the step's. */
+function resolveProps(node: GraphNode, registered: RegisteredNode, scope: Record<string, unknown>, budget: RunBudget): unknown {
+  const stepBudget = budget.step(node, registered.def.title);
+  const resolved: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(node.props)) {
+    const propBudget = stepBudget.prop(name);
+    try {
+      resolved[name] = resolveTemplates(value, scope, propBudget);
+    } catch (err) {
+      if (err instanceof TemplateError && err.code === 'TEMPLATE_OUTPUT_TOO_LARGE') throw new UserError(err.code, err.message);
+      if (err instanceof TemplateError) throw fail('TEMPLATE_ERROR', `Ошибка в шаблоне: ${err.message}`);
+      throw err;
+    }
+    propBudget.settle();
   }
   return validateProps(registered, resolved);
 }
@@ -193,9 +213,9 @@ function validateProps(registered: RegisteredNode, props: unknown): unknown {
 }
 
 /** A condition's props with templates resolved, for the step record only (never validated). */
-function displayProps(node: GraphNode, scope: Record<string, unknown>): unknown {
+function displayProps(node: GraphNode, scope: Record<string, unknown>, budget: RenderBudget): unknown {
   try {
-    return resolveTemplates(node.props, scope);
+    return resolveTemplates(node.props, scope, budget);
   } catch {
     return node.props;
   }

@@ -34,7 +34,7 @@ const SAVE = `with w as (${UPSERT} returning 1) select status from run where id 
  * Steps, outcomes and retry jobs of a batch of finishing runs: one statement, one commit. A run
  * going back to the queue is committed together with the job that will resume it.
  */
-const FINISH_MANY = `
+const finishManySql = (slots: number) => `
   with w as (${UPSERT} returning 1),
   u as (
     update run r set status = f.status, error_code = f.code, error_message = f.message,
@@ -42,11 +42,11 @@ const FINISH_MANY = `
                      job_key = case when f.requeue_at is not null then 'run:' || r.id else r.job_key end
       from unnest($17::uuid[], $18::text[], $19::text[], $20::text[], $21::timestamptz[]) as f(id, status, code, message, requeue_at)
      where r.id = f.id and r.status = 'running' and f.status is not null
-    returning r.id, f.requeue_at
+    returning r.id, r.tenant_id, f.requeue_at
   ),
   j as (
     select count(*) as n from graphile_worker.add_jobs(array(
-      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", runAt: 'requeue_at', key: "'run:' || id" })}
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", runAt: 'requeue_at', key: "'run:' || id", tenant: { expr: 'tenant_id::text', slots } })}
         from u where requeue_at is not null))
   )
   select (select count(*) from w)::int as steps, (select count(*) from u)::int as updated, (select n from j)::int as jobs`;
@@ -78,7 +78,8 @@ interface Finishing {
  * Runs finishing at about the same time share one statement and one commit, the way webhooks do
  * at ingest: under load this is most of the worker's database work.
  */
-export function createRunFinisher(pool: Pick<pg.Pool, 'query'>, waitMs: number) {
+export function createRunFinisher(pool: Pick<pg.Pool, 'query'>, waitMs: number, tenantJobSlots: number) {
+  const FINISH_MANY = finishManySql(tenantJobSlots);
   const batcher = new MicroBatcher<Finishing, void>(async (items) => {
     const cols: Columns = Array.from({ length: 16 }, () => []);
     for (const it of items) columns(it.steps, it.firstSeq, it.run, cols);

@@ -10,16 +10,16 @@ import { jobSpecSql } from '../queue/jobs.ts';
  * Resumes a failed run at its failed step with a fresh budget of attempts. Attempts keep counting
  * (the header and the steps show the same numbers); the budget grows by the rule's setting.
  */
-export const RETRY_RUN_SQL = `
+export const retryRunSql = (slots: number) => `
   with u as (
     update run r set status = 'queued', error_code = null, error_message = null, finished_at = null,
            max_attempts = r.attempts + w.max_attempts, job_key = 'run:' || r.id
       from workflow w
      where w.id = r.workflow_id and r.id = $1 and r.tenant_id = $2 and r.status = 'failed'
-    returning r.id, r.workflow_id
+    returning r.id, r.workflow_id, r.tenant_id
   ), j as (
     select count(*) as n from graphile_worker.add_jobs(array(
-      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id" })} from u))
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id", tenant: { expr: 'tenant_id::text', slots } })} from u))
   )
   select workflow_id as "workflowId", (select n from j)::int as jobs from u`;
 

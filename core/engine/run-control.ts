@@ -2,11 +2,13 @@ import type pg from 'pg';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { NotFoundError, UserError } from '../sdk/errors.ts';
 import type { Dispatcher } from './dispatcher.ts';
-import { CANCEL_RUN_SQL, RETRY_RUN_SQL } from './run-control.sql.ts';
+import { CANCEL_RUN_SQL, retryRunSql } from './run-control.sql.ts';
+import type { Config } from '../../config/config.schema.ts';
 
 /** What users do to runs from «Логи»: cancel, retry from the failed step, replay an event. */
-export function createRunControl(deps: { pool: pg.Pool; opLog: OpLog; dispatcher: Dispatcher }) {
+export function createRunControl(deps: { pool: pg.Pool; opLog: OpLog; dispatcher: Dispatcher; config: Config }) {
   const { pool, opLog } = deps;
+  const RETRY_RUN_SQL = retryRunSql(deps.config.TENANT_JOB_SLOTS);
 
   async function assertRun(tenantId: string, runId: string, conflictMessage: string): Promise<never> {
     const { rows } = await pool.query('select 1 from run where id = $1 and tenant_id = $2', [runId, tenantId]);

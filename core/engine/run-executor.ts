@@ -8,6 +8,8 @@ import type { EgressPolicy } from '../net/egress-policy.ts';
 import type { ConnectionService } from '../modules/connections/connection.service.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
+import { runSecrets } from '../plugins/secret-props.ts';
+import { secretAad, type SecretBox } from '../crypto/secret-box.ts';
 import { coerceError } from '../sdk/errors.ts';
 import { actionContextFactory } from './action-context.ts';
 import type { ClaimedRun, StepRecord } from './engine.types.ts';
@@ -15,6 +17,7 @@ import { executeGraph } from './execute-graph.ts';
 import { createPgStepStore, createRunFinisher, rowToStep } from './pg-step-store.ts';
 import { CLAIM_RUN_SQL, FAIL_RUN_SQL } from './run-executor.sql.ts';
 import { decideOutcome, type RunOutcome } from './run-outcome.ts';
+import { runLimitsFrom } from './run-limits.ts';
 
 export interface RunExecutorDeps {
   pool: pg.Pool;
@@ -25,6 +28,7 @@ export interface RunExecutorDeps {
   registry: PluginRegistry;
   connections: ConnectionService;
   opLog: OpLog;
+  secretBox: SecretBox;
 }
 
 /**
@@ -34,7 +38,8 @@ export interface RunExecutorDeps {
  */
 export function createRunExecutor(deps: RunExecutorDeps) {
   const { pool, logger, config, metrics } = deps;
-  const finisher = createRunFinisher(pool, config.INGEST_BATCH_MS);
+  const finisher = createRunFinisher(pool, config.INGEST_BATCH_MS, config.TENANT_JOB_SLOTS);
+  const limits = runLimitsFrom(config);
 
   /** A run from the queue (a retry, a replay, or one left behind by a crash). */
   async function execute(runId: string, signal?: AbortSignal): Promise<void> {
@@ -73,6 +78,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       previous,
       store,
       actionContext: actionContextFactory(deps, { runId: run.id, workflowId: run.workflowId, tenantId: run.tenantId, dryRun: false, signal }),
+      secrets: runSecrets(deps.registry.catalog, deps.secretBox, secretAad(run.tenantId, run.workflowId)),
+      limits,
     });
 
     const outcome: RunOutcome = decideOutcome(result, run, config.RETRY_BASE_MS);

@@ -6,7 +6,7 @@ import { jobSpecSql } from '../queue/jobs.ts';
  * have been swept too often. Liveness is read from graphile-worker's public `jobs` view through
  * the job key each event and run records. $1: grace in seconds, $2: sweeps before failing.
  */
-export const SWEEP_EVENTS_SQL = `
+export const sweepEventsSql = (slots: number) => `
   with orphan as (
     select e.id, e.tenant_id, e.sweeps from inbound_event e
      where e.status = 'queued' and e.received_at < now() - make_interval(secs => $1)
@@ -22,14 +22,14 @@ export const SWEEP_EVENTS_SQL = `
   ), requeued as (
     update inbound_event e set sweeps = e.sweeps + 1, job_key = 'dispatch:sweep:' || e.id
       from orphan o where e.id = o.id and o.sweeps < $2
-    returning e.id, e.job_key
+    returning e.id, e.job_key, e.tenant_id
   ), jobs as (
     select count(*) as n from graphile_worker.add_jobs(array(
-      select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', json_build_array(id))", key: 'job_key' })} from requeued))
+      select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', json_build_array(id))", key: 'job_key', tenant: { expr: 'tenant_id::text', slots } })} from requeued))
   )
   select (select count(*) from failed)::int as failed, (select count(*) from requeued)::int as requeued, (select n from jobs)::int as jobs`;
 
-export const SWEEP_RUNS_SQL = `
+export const sweepRunsSql = (slots: number) => `
   with orphan as (
     select r.id, r.sweeps from run r
       left join inbound_event e on e.id = r.event_id
@@ -46,9 +46,9 @@ export const SWEEP_RUNS_SQL = `
   ), requeued as (
     update run r set sweeps = r.sweeps + 1, job_key = 'run:' || r.id
       from orphan o where r.id = o.id and o.sweeps < $2
-    returning r.id
+    returning r.id, r.tenant_id
   ), jobs as (
     select count(*) as n from graphile_worker.add_jobs(array(
-      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id" })} from requeued))
+      select ${jobSpecSql('execute-run', { payload: "json_build_object('runId', id)", key: "'run:' || id", tenant: { expr: 'tenant_id::text', slots } })} from requeued))
   )
   select (select count(*) from failed)::int as failed, (select count(*) from requeued)::int as requeued, (select n from jobs)::int as jobs`;

@@ -1,14 +1,17 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.ts';
-import { SWEEP_EVENTS_SQL, SWEEP_RUNS_SQL } from './sweeper.sql.ts';
+import { sweepEventsSql, sweepRunsSql } from './sweeper.sql.ts';
+import type { Config } from '../../config/config.schema.ts';
 
 /** How long a queued event or unfinished run may lack a live job before it counts as orphaned. */
 export const SWEEP_GRACE_SECONDS = 120;
 /** Re-enqueued this often without result, it is failed with a reason instead. */
 export const SWEEP_MAX = 3;
 
-export function createSweeper(deps: { pool: pg.Pool; logger: Logger; metrics: Metrics }) {
+export function createSweeper(deps: { pool: pg.Pool; logger: Logger; metrics: Metrics; config: Config }) {
+  const SWEEP_EVENTS_SQL = sweepEventsSql(deps.config.TENANT_JOB_SLOTS);
+  const SWEEP_RUNS_SQL = sweepRunsSql(deps.config.TENANT_JOB_SLOTS);
   return async function sweepOrphans(opts: { graceSeconds?: number } = {}): Promise<{ events: { failed: number; requeued: number }; runs: { failed: number; requeued: number } }> {
     const grace = opts.graceSeconds ?? SWEEP_GRACE_SECONDS;
     const events = (await deps.pool.query<{ failed: number; requeued: number }>(SWEEP_EVENTS_SQL, [grace, SWEEP_MAX])).rows[0]!;

@@ -1,4 +1,10 @@
+import type { Config } from '../../config/config.schema.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
+import { runSecrets } from '../plugins/secret-props.ts';
+import { declaredSecrets, maskHeaders, maskQuery } from '../ingest/mask-request.ts';
+import { storedHeaders } from '../ingest/parse-body.ts';
+import { secretAad, type SecretBox } from '../crypto/secret-box.ts';
+import { runLimitsFrom } from './run-limits.ts';
 import { AppError } from '../sdk/errors.ts';
 import { actionContextFactory, type ActionContextDeps } from './action-context.ts';
 import type { Engine, StepRecord } from './engine.types.ts';
@@ -8,18 +14,21 @@ import { resolveTrigger, toInboundRequest, triggerOutputs } from './trigger-even
 const memoryStore: StepStore = { save: async () => ({ cancelled: false }) };
 
 /** The real executor on a sample event, with `dryRun` and nothing stored. */
-export function createTestRun(deps: ActionContextDeps & { registry: PluginRegistry }): Engine['testRun'] {
+export function createTestRun(deps: ActionContextDeps & { registry: PluginRegistry; config: Config; secretBox: SecretBox }): Engine['testRun'] {
+  const limits = runLimitsFrom(deps.config);
   return async ({ tenantId, workflowId, graph, event }) => {
     const started = new Date();
     let trigger;
     let outputs: unknown[];
     try {
       trigger = resolveTrigger(graph, deps.registry);
+      // The sample's secrets are masked as a real webhook's are at ingest: the rule sees the same.
+      const secrets = declaredSecrets(trigger);
       outputs = triggerOutputs(trigger, toInboundRequest({
         method: event.method ?? 'POST',
         content_type: 'application/json',
-        headers: event.headers ?? {},
-        query: event.query ?? {},
+        headers: maskHeaders(storedHeaders(event.headers ?? {}), secrets),
+        query: maskQuery(event.query ?? {}, secrets),
         body: event.body,
       }));
     } catch (err) {
@@ -43,7 +52,9 @@ export function createTestRun(deps: ActionContextDeps & { registry: PluginRegist
         previous: new Map(),
         store: memoryStore,
         recordSkipped: true,
+        limits,
         actionContext: actionContextFactory(deps, { runId: `test-${Date.now()}`, workflowId, tenantId, dryRun: true, signal: controller.signal }),
+        secrets: runSecrets(deps.registry.catalog, deps.secretBox, secretAad(tenantId, workflowId)),
       });
       return {
         status: result.status === 'retry' ? 'failed' : result.status,

@@ -5,6 +5,7 @@
  * The language is data access plus whitelisted filters only: nothing from a graph is evaluated
  * as code, and lookups only follow own properties, so `{{ trigger.constructor }}` is undefined.
  */
+import { jsonSizeUpTo } from './json-size.ts';
 import { getFilter, type FilterArg } from './template-filters.ts';
 
 export type PathSegment = string | number;
@@ -225,17 +226,55 @@ function toText(value: unknown): string {
 }
 
 /**
+ * How much a render may produce, in characters (about bytes for Latin, half for Cyrillic). A
+ * template that repeats a big field thousands of times would otherwise build a string of
+ * gigabytes; the budget stops it as soon as it is spent.
+ */
+export interface RenderBudget {
+  remaining: number;
+  /** The message when the budget is spent (the caller knows which node and field). */
+  exceeded: () => string;
+}
+
+let ambientBudget: RenderBudget | null = null;
+
+/** Runs `fn` with `budget` applied to every render inside it (for code that renders on its own, like conditions). */
+export function withRenderBudget<T>(budget: RenderBudget, fn: () => T): T {
+  const previous = ambientBudget;
+  ambientBudget = budget;
+  try {
+    return fn();
+  } finally {
+    ambientBudget = previous;
+  }
+}
+
+function charge(budget: RenderBudget | null, amount: number): void {
+  if (!budget) return;
+  budget.remaining -= amount;
+  if (budget.remaining < 0) throw new TemplateError('TEMPLATE_OUTPUT_TOO_LARGE', budget.exceeded(), 0);
+}
+
+/**
  * A template that is exactly one expression (surrounding spaces allowed) returns the raw value,
  * so `{{ trigger.items }}` stays an array and `{{ n2.total }}` a number; anything else is a string.
  */
-export function renderTemplate(template: string, scope: TemplateScope): unknown {
+export function renderTemplate(template: string, scope: TemplateScope, budget: RenderBudget | null = ambientBudget): unknown {
   if (!template.includes('{{')) return template;
   const parts = parseTemplate(template);
   const exprs = parts.filter((p): p is TemplateExpression => p.kind === 'expr');
   if (exprs.length === 1 && parts.every((p) => p.kind === 'expr' || p.text.trim() === '')) {
-    return evaluate(exprs[0]!, scope);
+    const value = evaluate(exprs[0]!, scope);
+    if (budget) charge(budget, typeof value === 'string' ? value.length : jsonSizeUpTo(value, budget.remaining + 1));
+    return value;
   }
-  return parts.map((p) => (p.kind === 'text' ? p.text : toText(evaluate(p, scope)))).join('');
+  const out: string[] = [];
+  for (const p of parts) {
+    const text = p.kind === 'text' ? p.text : toText(evaluate(p, scope));
+    charge(budget, text.length);
+    out.push(text);
+  }
+  return out.join('');
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -245,12 +284,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Renders every string inside objects and arrays (keys are left alone); returns a new value. */
-export function resolveTemplates(value: unknown, scope: TemplateScope): unknown {
-  if (typeof value === 'string') return renderTemplate(value, scope);
-  if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, scope));
+export function resolveTemplates(value: unknown, scope: TemplateScope, budget: RenderBudget | null = ambientBudget): unknown {
+  if (typeof value === 'string') return renderTemplate(value, scope, budget);
+  if (Array.isArray(value)) return value.map((item) => resolveTemplates(item, scope, budget));
   if (isPlainObject(value)) {
     // fromEntries defines properties, so a `__proto__` key stays data instead of a prototype.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveTemplates(item, scope, budget)]));
   }
   return value;
 }

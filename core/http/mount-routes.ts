@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import { z } from 'zod';
-import { ForbiddenError, UnauthorizedError } from '../sdk/errors.ts';
+import { ForbiddenError, UnauthorizedError, UserError } from '../sdk/errors.ts';
+import { findUnstorable } from '../db/storable.ts';
 import type { Container } from '../container.ts';
 import type { AnyRoute, AppContext, AppState } from './route.ts';
 
@@ -14,9 +15,11 @@ export function mountRoutes(routes: AnyRoute[], c: Container): Router<AppState> 
         if (!ctx.state.user) throw new UnauthorizedError();
         if (def.auth === 'admin' && ctx.state.user.role !== 'admin') throw new ForbiddenError();
       }
+      const rawBody = (ctx.request as { body?: unknown }).body ?? {};
+      if (!def.keepsRawInput) refuseUnstorable({ params: ctx.params, query: ctx.query, body: rawBody });
       const params = def.params ? def.params.parse(ctx.params) : ctx.params;
       const query = def.query ? def.query.parse(ctx.query) : ctx.query;
-      const body = def.body ? def.body.parse((ctx.request as { body?: unknown }).body ?? {}) : undefined;
+      const body = def.body ? def.body.parse(rawBody) : undefined;
       const result = await def.handler({ ctx, body, query, params, user: ctx.state.user!, c });
       // Koa's status stays 404 until someone sets it: a handler that chose a status keeps it.
       const chosen = ctx.status !== 404 ? ctx.status : undefined;
@@ -29,6 +32,19 @@ export function mountRoutes(routes: AnyRoute[], c: Container): Router<AppState> 
     });
   }
   return router;
+}
+
+/** NUL and broken Unicode can never be stored: 422 with the field, before any handler sees them. */
+function refuseUnstorable(input: { params: unknown; query: unknown; body: unknown }): void {
+  for (const [where, value] of Object.entries(input)) {
+    const path = findUnstorable(value);
+    if (!path) continue;
+    const field = path.join('.') || where;
+    throw new UserError('VALIDATION_FAILED', 'Проверьте введённые данные', {
+      status: 422,
+      details: { fields: { [field]: 'Недопустимые символы: нулевой символ или неполный символ Юникода' } },
+    });
+  }
 }
 
 export const paginationQuery = {

@@ -53,6 +53,11 @@ export interface RouteDef<
   /** Response body schema, for the documentation. */
   response?: z.ZodType;
   status?: number;
+  /**
+   * Input is stored as sent, made storable (NUL and broken Unicode replaced), instead of refused
+   * with 422: for webhooks, whose senders cannot fix what they send.
+   */
+  keepsRawInput?: boolean;
   handler(input: RouteInput<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<unknown> | unknown;
 }
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { pendingMigrations } from '../db/orm.ts';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { UserError } from '../sdk/errors.ts';
 import { defineRoute } from './route.ts';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const safeEqual = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 export const systemRoutes = [
   defineRoute({
@@ -39,9 +44,15 @@ export const systemRoutes = [
     method: 'get',
     path: '/metrics',
     tag: 'Система',
-    summary: 'Метрики Prometheus',
+    summary: 'Метрики Prometheus (заголовок Authorization: Bearer METRICS_TOKEN)',
     auth: 'none',
     async handler({ c, ctx }) {
+      // Metrics reveal tenants' activity and internals: closed unless a token is configured and sent.
+      const token = c.config.METRICS_TOKEN;
+      const sent = /^Bearer (.+)$/i.exec(ctx.get('authorization'))?.[1] ?? '';
+      if (!token || !safeEqual(sent, token)) {
+        throw new UserError('METRICS_FORBIDDEN', token ? 'Неверный токен метрик' : 'Метрики закрыты: задайте METRICS_TOKEN и передавайте его в заголовке Authorization', { status: token ? 401 : 403 });
+      }
       ctx.type = c.metrics.registry.contentType;
       ctx.body = await c.metrics.registry.metrics();
       return ctx.body;

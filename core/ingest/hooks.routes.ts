@@ -1,7 +1,10 @@
 import getRawBody from 'raw-body';
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
-import { UserError } from '../sdk/errors.ts';
+import { NotFoundError, UserError } from '../sdk/errors.ts';
+
+/** Tokens are 32 random bytes in base64url (hook-token.ts); older or custom ones stay within this shape. */
+const HOOK_TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
 import { parseWebhookBody, storedHeaders } from './parse-body.ts';
 
 const ackSchema = z.object({ ok: z.literal(true), eventId: z.string().uuid(), duplicate: z.boolean().optional() });
@@ -26,9 +29,13 @@ export const hookRoutes = [
     description:
       'JSON или x-www-form-urlencoded (вложенные ключи в стиле PHP, как у AmoCRM), до 1 МБ. Ответ 200 приходит только после записи события в базу. Повтор того же тела в течение окна дедупликации не создаёт второй запуск.',
     auth: 'none',
-    params: z.object({ token: z.string().min(10).max(100) }),
+    keepsRawInput: true,
+    params: z.object({ token: z.string() }),
     response: ackSchema,
     async handler({ ctx, params, c }) {
+      // Any malformed token is simply unknown: same answer as a revoked one, nothing is read or stored.
+      if (!HOOK_TOKEN.test(params.token)) throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
+      await c.ingest.admit(params.token);
       const raw = await readBody(ctx.req, c.config.WEBHOOK_MAX_BYTES);
       const contentType = ctx.get('content-type');
       const parsed = parseWebhookBody(contentType, raw);

@@ -7,7 +7,7 @@ import { jobSpecSql } from '../queue/jobs.ts';
  * events and enqueue their dispatch jobs. A single statement is one transaction: an event is
  * stored together with its job or not at all, and the request is acknowledged only after commit.
  */
-export const INGEST_BATCH_SQL = `
+export const ingestBatchSql = (slots: number) => `
 with input as (
   select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
     as t(id, token, method, content_type, headers, query, body, dedupe_key, forced_status, forced_reason)
@@ -52,10 +52,10 @@ with input as (
     case when k.status = 'queued' then null else now() end,
     k.job_key
   from keyed k
-  returning id, status, job_key
+  returning id, status, job_key, tenant_id
 ), jobs as (
   select count(*) as n from graphile_worker.add_jobs(array(
-    select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', ids)", key: 'job_key' })}
-      from (select job_key, array_agg(id) as ids from ins where status = 'queued' group by job_key) chunks))
+    select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', ids)", key: 'job_key', tenant: { expr: 'tenant_id::text', slots } })}
+      from (select job_key, tenant_id, array_agg(id) as ids from ins where status = 'queued' group by job_key, tenant_id) chunks))
 )
 select ins.id, ins.status, (select n from jobs) as jobs from ins`;

@@ -9,7 +9,9 @@ import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { InboundRequest } from '../sdk/context.ts';
 import { AppError, NotFoundError } from '../sdk/errors.ts';
 import { resolveTrigger, type ResolvedTrigger } from '../engine/trigger-events.ts';
-import { INGEST_BATCH_SQL } from './ingest-batch.sql.ts';
+import { ingestBatchSql } from './ingest-batch.sql.ts';
+import { createIngestAdmission } from './ingest-admission.ts';
+import { declaredSecrets, maskHeaders, maskQuery, type DeclaredSecrets } from './mask-request.ts';
 import { MicroBatcher } from '../util/micro-batcher.ts';
 import { createDbLane } from '../db/db-lane.ts';
 import { isStatementError } from '../db/db-errors.ts';
@@ -20,14 +22,22 @@ interface Endpoint {
   workflowId: string | null;
   workflowName: string | null;
   trigger: ResolvedTrigger | null;
+  /** Secret headers and query keys of the active version's trigger, or the draft's when none is active. */
+  secrets: DeclaredSecrets;
 }
 
+/**
+ * A request ready to join a batch: every value is already storable JSON text, made on its own, so
+ * nothing one sender put in its request can fail the statement it shares with others.
+ */
 interface PendingEvent {
   id: string;
   token: string;
-  request: InboundRequest;
-  headers: Record<string, string>;
-  body: unknown;
+  method: string;
+  contentType: string;
+  headersJson: string;
+  queryJson: string;
+  bodyJson: string;
   dedupeKey: string | null;
   failedReason: string | null;
 }
@@ -45,13 +55,15 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
   // Acknowledging a webhook must never queue behind run execution for a connection: the batches
   // go through a lane of connections held for ingest, taken from the process's one pool.
   const db = createDbLane(pool, 2);
+  const INGEST_SQL = ingestBatchSql(config.TENANT_JOB_SLOTS);
+  const admission = createIngestAdmission({ pool, config });
   const cache = new Map<string, { at: number; value: Endpoint | null }>();
 
   async function endpoint(token: string): Promise<Endpoint | null> {
     const hit = cache.get(token);
     if (hit && Date.now() - hit.at < ENDPOINT_TTL_MS) return hit.value;
-    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null }>(
-      `select e.tenant_id, e.workflow_id, w.name, v.graph
+    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null; draft: Graph | null }>(
+      `select e.tenant_id, e.workflow_id, w.name, v.graph, case when v.graph is null then w.graph end as draft
          from hook_endpoint e left join workflow w on w.id = e.workflow_id
          left join workflow_version v on v.id = w.active_version_id
         where e.token = $1 and e.revoked_at is null`,
@@ -65,7 +77,13 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
       } catch {
         trigger = null; // the dispatcher records why this version cannot run
       }
-      value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger };
+      let draft: ResolvedTrigger | null = null;
+      try {
+        draft = rows[0].draft ? resolveTrigger(rows[0].draft, registry) : null;
+      } catch {
+        draft = null;
+      }
+      value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger, secrets: declaredSecrets(trigger, draft) };
     }
     if (cache.size > 10_000) cache.clear();
     cache.set(token, { at: Date.now(), value });
@@ -75,14 +93,14 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
   async function insertBatch(batch: PendingEvent[]): Promise<(IngestResult | null)[]> {
     const col = <T,>(f: (e: PendingEvent) => T) => batch.map(f);
     // Named: prepared once per connection, so PostgreSQL parses and plans it once, not per batch.
-    const { rows } = await db.query<{ id: string; status: IngestResult['status'] }>({ name: 'ingest-batch', text: INGEST_BATCH_SQL, values: [
+    const { rows } = await db.query<{ id: string; status: IngestResult['status'] }>({ name: 'ingest-batch', text: INGEST_SQL, values: [
       col((e) => e.id),
       col((e) => e.token),
-      col((e) => e.request.method),
-      col((e) => e.request.contentType),
-      col((e) => storableJson(e.headers)),
-      col((e) => storableJson(e.request.query)),
-      col((e) => storableJson(e.body ?? null)),
+      col((e) => e.method),
+      col((e) => e.contentType),
+      col((e) => e.headersJson),
+      col((e) => e.queryJson),
+      col((e) => e.bodyJson),
       col((e) => e.dedupeKey),
       col((e) => (e.failedReason ? 'failed' : null)),
       col((e) => e.failedReason),
@@ -126,6 +144,16 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
    * here. Throws NotFoundError for an unknown or revoked token, UserError when the trigger refuses
    * the request (e.g. a wrong secret).
    */
+  /**
+   * Whether this address may send now (known token, rate limits, waiting events), before the
+   * body is read: a flood costs as little as possible and nothing refused is acknowledged.
+   */
+  async function admit(token: string): Promise<void> {
+    const ep = await endpoint(token);
+    if (!ep) throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
+    await admission(token, ep.tenantId);
+  }
+
   async function accept(token: string, request: InboundRequest, storedHeaders: Record<string, string>, failedReason: string | null): Promise<IngestResult> {
     const ep = await endpoint(token);
     if (!ep) throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
@@ -146,7 +174,17 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
       const declared = trigger?.def.dedupeKey?.(request, trigger.props);
       dedupeKey = declared ? `k:${storableText(declared).slice(0, 500)}` : `b:${createHash('sha256').update(request.rawBody).digest('base64url')}`;
     }
-    const result = await batcher.submit({ id: randomUUID(), token, request, headers: storedHeaders, body: request.body, dedupeKey, failedReason });
+    const result = await batcher.submit({
+      id: randomUUID(),
+      token,
+      method: storableText(request.method).slice(0, 16),
+      contentType: storableText(request.contentType).slice(0, 200),
+      headersJson: storableJson(maskHeaders(storedHeaders, ep.secrets)),
+      queryJson: storableJson(maskQuery(request.query, ep.secrets)),
+      bodyJson: storableJson(request.body ?? null),
+      dedupeKey,
+      failedReason: failedReason === null ? null : storableText(failedReason),
+    });
     if (result instanceof Error) throw result;
     if (!result) {
       cache.delete(token);
@@ -156,7 +194,7 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
     return result;
   }
 
-  return { accept, release: () => db.release() };
+  return { admit, accept, release: () => db.release() };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -1,4 +1,7 @@
 import qs from 'qs';
+import { sliceCodePoints } from '../db/storable.ts';
+import { UserError } from '../sdk/errors.ts';
+import { jsonDepthExceeds, MAX_FORM_FIELDS, MAX_JSON_DEPTH } from './body-limits.ts';
 
 export interface ParsedBody {
   body: unknown;
@@ -15,15 +18,25 @@ const RAW_PREVIEW = 64 * 1024;
 export function parseWebhookBody(contentType: string, raw: string): ParsedBody {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (raw.trim() === '') return { body: null };
+  if (type === 'application/json' || type.endsWith('+json') || (type === '' && /^\s*[[{]/.test(raw))) {
+    if (jsonDepthExceeds(raw)) {
+      return { body: { raw: sliceCodePoints(raw, RAW_PREVIEW) }, error: `Слишком глубокая вложенность JSON (больше ${MAX_JSON_DEPTH} уровней)` };
+    }
+  }
   if (type === 'application/json' || type.endsWith('+json')) {
     try {
       return { body: JSON.parse(raw) };
     } catch {
-      return { body: { raw: raw.slice(0, RAW_PREVIEW) }, error: 'Тело запроса — некорректный JSON' };
+      return { body: { raw: sliceCodePoints(raw, RAW_PREVIEW) }, error: 'Тело запроса — некорректный JSON' };
     }
   }
   if (type === 'application/x-www-form-urlencoded') {
-    return { body: qs.parse(raw, { depth: 20, arrayLimit: 1000, parameterLimit: 20_000, allowPrototypes: false }) };
+    try {
+      return { body: qs.parse(raw, { depth: 20, arrayLimit: 1000, parameterLimit: MAX_FORM_FIELDS, throwOnLimitExceeded: true, allowPrototypes: false }) };
+    } catch {
+      // Never a silent cut: a form with more fields is refused whole, so the sender knows.
+      throw new UserError('WEBHOOK_TOO_MANY_FIELDS', `В форме больше ${MAX_FORM_FIELDS.toLocaleString('ru-RU')} полей: такой запрос не принимается`, { status: 413 });
+    }
   }
   if (type === '' && /^\s*[[{]/.test(raw)) {
     try {

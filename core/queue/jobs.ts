@@ -7,12 +7,17 @@
 import type pg from 'pg';
 
 export interface TaskPayloads {
-  /** Create the runs of freshly ingested events and execute them in the same job. */
-  'dispatch-events': { eventIds: string[] };
+  /**
+   * Create the runs of freshly ingested events and execute them in the same job. `crashes`
+   * carries how often these events already took their process down (see task-wrapper.ts).
+   */
+  'dispatch-events': { eventIds: string[]; crashes?: number };
   /** Execute (or resume) one run: retries, replays, runs left behind. */
-  'execute-run': { runId: string };
+  'execute-run': { runId: string; crashes?: number };
   /** Find events and runs that no live job will pick up, and give each a fate. */
   'sweep-orphans': Record<string, never>;
+  /** Delete what is older than the retention period. */
+  'purge-expired': Record<string, never>;
 }
 export type TaskName = keyof TaskPayloads;
 
@@ -25,6 +30,7 @@ export const TASKS: Record<TaskName, { maxAttempts: number }> = {
   'dispatch-events': { maxAttempts: 20 },
   'execute-run': { maxAttempts: 20 },
   'sweep-orphans': { maxAttempts: 3 },
+  'purge-expired': { maxAttempts: 3 },
 };
 
 /** The key of the job that executes a run: one pending job per run, re-adding replaces it. */
@@ -41,12 +47,24 @@ export interface JobSpec<T extends TaskName = TaskName> {
 }
 
 /**
+ * Fairness between tenants: a tenant's jobs go to `slots` named queues of its own, and
+ * graphile-worker runs the jobs of one named queue one after another. So one tenant never holds
+ * more than `slots` job slots of the whole deployment, however many jobs it has waiting, and the
+ * others' jobs find free slots. The slot is chosen by the job key, spreading a tenant's jobs.
+ */
+export function tenantQueueSql(tenantExpr: string, keyExpr: string, slots: number): string {
+  return `'t:' || ${tenantExpr} || ':' || (abs(hashtext(${keyExpr})) % ${Math.max(1, Math.floor(slots))})`;
+}
+
+/**
  * A `graphile_worker.job_spec` row for use inside a statement. The arguments are SQL expressions
  * (column names or parameters) evaluated per row; the task name and attempt limit come from TASKS.
+ * A tenant's job names its tenant, so it lands in that tenant's queues.
  */
-export function jobSpecSql<T extends TaskName>(task: T, sql: { payload: string; runAt?: string; key?: string; queueName?: string }): string {
+export function jobSpecSql<T extends TaskName>(task: T, sql: { payload: string; key: string; runAt?: string; tenant?: { expr: string; slots: number } }): string {
   const { maxAttempts } = TASKS[task];
-  return `row('${task}', ${sql.payload}, ${sql.queueName ?? 'null'}, ${sql.runAt ?? 'null'}, ${maxAttempts}, ${sql.key ?? 'null'}, null, null)::graphile_worker.job_spec`;
+  const queue = sql.tenant ? tenantQueueSql(sql.tenant.expr, sql.key, sql.tenant.slots) : 'null';
+  return `row('${task}', ${sql.payload}, ${queue}, ${sql.runAt ?? 'null'}, ${maxAttempts}, ${sql.key}, null, null)::graphile_worker.job_spec`;
 }
 
 const ADD_JOBS = `

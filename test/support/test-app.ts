@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../config/load-config.ts';
 import type { Config } from '../../config/config.schema.ts';
 import { createContainer, type Container } from '../../core/container.ts';
@@ -25,7 +26,14 @@ export interface TestApp {
  * The real app on a real database and a real port (app.callback() behind node:http), built the
  * way main.ts builds it.
  */
-export async function createTestApp(opts: { env?: Record<string, string>; plugins?: PluginDefinition[]; worker?: boolean; serveEditor?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: {
+  env?: Record<string, string>;
+  plugins?: PluginDefinition[];
+  worker?: boolean;
+  serveEditor?: boolean;
+  /** Where the app's log lines go (with `env.LOG_LEVEL`), e.g. a buffer a test greps. */
+  logDestination?: DestinationStream;
+} = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   // The port is taken first, so the config is built once with the address clients will use
   // (CSRF origin, hook URLs) and never changed afterwards.
@@ -42,11 +50,13 @@ export async function createTestApp(opts: { env?: Record<string, string>; plugin
       PUBLIC_URL: url,
       // Tests talk to local servers (simulators, targets); egress tests set their own policy.
       EGRESS_ALLOW: '127.0.0.1/32,::1/128',
+      // Test files register many users from 127.0.0.1; the auth tests set their own limit.
+      REGISTRATION_LIMIT_PER_HOUR: '0',
       ...opts.env,
     },
     () => {},
   );
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, opts.logDestination);
   const c = await createContainer({ config, logger, databaseUrl: db.url, plugins: opts.plugins ?? installedPlugins });
   server.on('request', createApp(c, { serveEditor: opts.serveEditor ?? false }).callback());
   if (opts.worker) await c.startWorker();

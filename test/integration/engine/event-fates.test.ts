@@ -10,7 +10,7 @@ let app: TestApp;
 
 // A wide micro-batch window so concurrent requests share one ingest statement and one dispatch job.
 beforeAll(async () => {
-  app = await createTestApp({ worker: true, plugins: [...plugins, testPlugin, poisonPlugin], env: { INGEST_BATCH_MS: '40' } });
+  app = await createTestApp({ worker: true, plugins: [...plugins, testPlugin, poisonPlugin], env: { INGEST_BATCH_MS: '40', METRICS_TOKEN: 'metrics-test-token-1234' } });
 });
 afterAll(() => app.close());
 
@@ -95,7 +95,7 @@ describe('event fates', () => {
     await app.c.pool.query(`update inbound_event set status = 'queued', job_key = 'dispatch:lost', sweeps = 3 where id = $1`, [eventId]);
     await app.c.engine.sweep({ graceSeconds: 0 });
     expect((await fates([eventId])).get(eventId)).toMatchObject({ status: 'failed' });
-    const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    const metrics = await (await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer metrics-test-token-1234' } })).text();
     expect(metrics).toMatch(/orphans_swept_total\{kind="events",action="requeued"\} [1-9]/);
   });
 
