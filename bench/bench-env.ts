@@ -7,6 +7,7 @@ import type { Graph } from '../core/graph/graph.schema.ts';
 import { HttpTestClient } from '../test/support/http-client.ts';
 import { sharedSecrets, startServerProcess, type ServerProcess } from '../test/support/server-process.ts';
 import { activeWorkflow } from '../test/support/workflow-graphs.ts';
+import { cpuSnapshot } from './cpu-usage.ts';
 
 /**
  * A benchmark environment: PostgreSQL (DATABASE_URL, or an embedded one with default durability)
@@ -25,7 +26,10 @@ export async function benchEnv(opts: { role: 'all' | 'web'; env?: Record<string,
   }
   // BENCH_PROFILE=dir writes a CPU profile of the server process there, to see where time goes.
   const nodeArgs = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', ...sharedSecrets(), ...opts.env };
+  // One sender floods one address on purpose: the per-address and per-tenant webhook rates that
+  // protect neighbours in production would measure the limiter, not the server.
+  const unlimited = { INGEST_RATE_PER_TOKEN: '1000000', INGEST_BURST_PER_TOKEN: '1000000', INGEST_RATE_PER_TENANT: '1000000', INGEST_BURST_PER_TENANT: '1000000', TENANT_MAX_QUEUED_EVENTS: '100000000' };
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn', ...unlimited, ...sharedSecrets(), ...opts.env };
   // BENCH_SPLIT=1: `start:web` + `start:worker` as two processes instead of one `npm start`.
   const split = opts.role === 'all' && process.env.BENCH_SPLIT === '1';
   const server: ServerProcess = await startServerProcess({ role: split ? 'web' : opts.role, env, nodeArgs });
@@ -38,6 +42,8 @@ export async function benchEnv(opts: { role: 'all' | 'web'; env?: Record<string,
     client,
     pool,
     workflow: (graph: Graph) => activeWorkflow(client, graph, 'Бенчмарк'),
+    /** CPU of the server process(es) and PostgreSQL so far (see cpu-usage.ts). */
+    cpu: () => cpuSnapshot([server.child.pid!, ...(worker ? [worker.child.pid!] : [])]),
     async close() {
       await server.kill('SIGTERM');
       await worker?.kill('SIGTERM');

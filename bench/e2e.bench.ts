@@ -7,6 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { benchEnv, fmt, percentile } from './bench-env.ts';
+import { cpuDelta } from './cpu-usage.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const SENDERS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -28,7 +29,7 @@ const target = http.createServer((req, res) => {
 await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
 const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/leads`;
 
-const env = await benchEnv({ role: 'all', env: { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '40' } });
+const env = await benchEnv({ role: 'all', env: { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? '40', ...(process.env.TENANT_JOB_SLOTS ? { TENANT_JOB_SLOTS: process.env.TENANT_JOB_SLOTS } : {}) } });
 try {
   const wf = await env.workflow({
     schemaVersion: 1,
@@ -65,6 +66,7 @@ try {
       req.end(body);
     });
   // Phase 1, throughput: SENDERS closed-loop senders as fast as acknowledgements allow.
+  const cpuBefore = env.cpu();
   const started = Date.now();
   const deadline = started + DURATION * 1000;
   await Promise.all(Array.from({ length: SENDERS }, async () => {
@@ -76,6 +78,7 @@ try {
   const drainStart = Date.now();
   while (received < sent && Date.now() - drainStart < 120_000) await new Promise((r) => setTimeout(r, 100));
   const totalSeconds = (Date.now() - started) / 1000;
+  const cpu = cpuDelta(cpuBefore, env.cpu());
   const sorted = [...latencies].sort((a, b) => a - b);
 
   // Phase 2, latency at a fixed rate (open loop): RATE webhooks/s for RATE_SECONDS, whatever the answers.
@@ -101,6 +104,7 @@ try {
   console.log(`  принято вебхуков:        ${sent} (${fmt(sent / sendSeconds, 0)}/с), ошибок: ${errors}`);
   console.log(`  завершено запусков:      ${fmt(receivedAtEnd / sendSeconds, 0)}/с за время нагрузки; все ${received} за ${fmt(totalSeconds)} с (${fmt(received / totalSeconds, 0)}/с)`);
   console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sorted, 50))} мс / ${fmt(percentile(sorted, 99))} мс (под полной нагрузкой)`);
+  console.log(`  CPU на 1000 запусков:    сервер ${fmt((cpu.server / received) * 1000, 0)} мс, PostgreSQL ${fmt((cpu.postgres / received) * 1000, 0)} мс`);
   console.log(`Фиксированный поток ${RATE} вебхуков/с, ${RATE_SECONDS} с: выполнено ${received - before} из ${fired}`);
   console.log(`  задержка до запроса действия p50 / p99: ${fmt(percentile(sortedRate, 50))} мс / ${fmt(percentile(sortedRate, 99))} мс`);
 } finally {

@@ -8,6 +8,7 @@
 import autocannon from 'autocannon';
 import { benchEnv, fmt } from './bench-env.ts';
 import { runWrk, wrkAvailable, type LoadResult } from './wrk-load.ts';
+import { cpuDelta } from './cpu-usage.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -24,6 +25,7 @@ try {
   });
   const note = 'x'.repeat(850);
   let r: LoadResult;
+  const cpuBefore = env.cpu();
   if (wrkAvailable() && process.env.BENCH_TOOL !== 'autocannon') {
     r = runWrk(env.server.url + wf.hookPath, CONNECTIONS, DURATION, note);
   } else {
@@ -40,11 +42,13 @@ try {
     });
     r = { tool: 'autocannon (в процессе бенчмарка)', ok: result['2xx'], perSecond: result['2xx'] / DURATION, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
   }
+  const cpu = cpuDelta(cpuBefore, env.cpu());
   const { rows } = await env.pool.query('select count(*)::int as n from inbound_event');
   console.log(`\nИнжест вебхуков: ${CONNECTIONS} клиентов, ${DURATION} с, тело ~1 КБ, нагрузка: ${r.tool}`);
   console.log(`  подтверждено:        ${fmt(r.perSecond, 0)} запросов/с (${r.ok} всего; событий в базе: ${rows[0].n})`);
   console.log(`  задержка p50 / p99:  ${fmt(r.p50)} мс / ${fmt(r.p99)} мс`);
   console.log(`  ошибки:              ${r.errors}`);
+  console.log(`  CPU на 1000 запросов: сервер ${fmt((cpu.server / r.ok) * 1000, 0)} мс, PostgreSQL ${fmt((cpu.postgres / r.ok) * 1000, 0)} мс`);
 } finally {
   await env.close();
 }

@@ -20,9 +20,10 @@ export const configSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(20),
   /**
    * Job slots one tenant may hold at once across the deployment (its jobs go to this many named
-   * queues; each runs one job at a time). The others' jobs use the remaining slots.
+   * queues; each runs one job at a time). The others' jobs use the remaining slots. Unset: half
+   * of WORKER_CONCURRENCY.
    */
-  TENANT_JOB_SLOTS: z.coerce.number().int().min(1).max(100).default(4),
+  TENANT_JOB_SLOTS: z.coerce.number().int().min(1).max(100).optional(),
   /** Same body on the same webhook within this window counts as a duplicate. */
   DEDUPE_WINDOW_SECONDS: z.coerce.number().int().min(0).default(600),
   /** Default maximum attempts of a run (per workflow setting overrides it). */
@@ -89,7 +90,8 @@ export const configSchema = z.object({
 
 export type RawConfig = z.infer<typeof configSchema>;
 
-export interface Config extends Omit<RawConfig, 'ENCRYPTION_KEYS' | 'SESSION_SECRET' | 'PUBLIC_URL'> {
+export interface Config extends Omit<RawConfig, 'ENCRYPTION_KEYS' | 'SESSION_SECRET' | 'PUBLIC_URL' | 'TENANT_JOB_SLOTS'> {
+  TENANT_JOB_SLOTS: number;
   PUBLIC_URL: string;
   /** Newest first. */
   ENCRYPTION_KEYS: { id: string; key: Buffer }[];

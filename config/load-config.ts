@@ -82,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, warn: (msg: str
     DATA_DIR: dataDir,
     PUBLIC_URL: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
     ENCRYPTION_KEYS: parseKeys(keys),
+    TENANT_JOB_SLOTS: raw.TENANT_JOB_SLOTS ?? Math.max(1, Math.ceil(raw.WORKER_CONCURRENCY / 2)),
     SESSION_SECRET: sessionSecret,
   };
 }

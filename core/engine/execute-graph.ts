@@ -82,7 +82,6 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
   const shown = (node: GraphNode, value: unknown) => (input.secrets ? input.secrets.mask(node, value) : value);
 
   for (let nodeId = walk.next(); nodeId !== undefined; nodeId = walk.next()) {
-    await yieldIfBusy();
     const node = index.nodes.get(nodeId)!;
     const done = previous.get(nodeId);
     if (done?.status === 'succeeded' || (done?.status === 'failed' && done.branch === 'error')) {
@@ -111,16 +110,19 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
       continue;
     }
     if (def.kind === 'condition') {
+      // Conditions run synchronously: a chain of them (or many runs' at once) hands the event
+      // loop back now and then. Actions await their IO anyway.
+      await yieldIfBusy();
       // Rules are checked against the data here, not against the props schema: a field the
       // webhook lacks is "empty", not a broken rule (the schema already passed at publish time).
       let rec: StepRecord;
       const stepBudget = budget.step(node, def.title);
       try {
         budget.checkRules(node, def.title, props);
-        const branch = withRenderBudget(stepBudget.whole, () => withRegexBudget(budget.regex, () => def.evaluate({ props, input: scope })));
-        rec = step(node, attempt, startedAt, { input: shown(node, displayProps(node, scope, budget.step(node, def.title).whole)), output: { branch }, branch });
+        const branch = withRenderBudget(stepBudget, () => withRegexBudget(budget.regex, () => def.evaluate({ props, input: scope })));
+        rec = step(node, attempt, startedAt, { input: shown(node, displayProps(node, scope, budget.step(node, def.title))), output: { branch }, branch });
       } catch (err) {
-        rec = step(node, attempt, startedAt, { status: 'failed', input: shown(node, displayProps(node, scope, budget.step(node, def.title).whole)), error: toStepError(err) });
+        rec = step(node, attempt, startedAt, { status: 'failed', input: shown(node, displayProps(node, scope, budget.step(node, def.title))), error: toStepError(err) });
       }
       steps.push(rec);
       scope[nodeId] = rec.output;

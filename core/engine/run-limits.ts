@@ -37,53 +37,70 @@ const mb = (chars: number) => `${Math.round((chars / (1024 * 1024)) * 10) / 10} 
 
 export const nodeName = (node: GraphNode, title: string) => `«${node.label?.trim() || title}»`;
 
-/** The budgets of one run, spent step by step. */
-export function createRunBudget(limits: RunLimits) {
-  let outputLeft = limits.outputChars;
-  const regex: RegexBudget = { remainingMs: limits.regexMs, totalMs: limits.regexMs };
-
-  return {
-    regex,
-    /** A budget for rendering one prop, drawn from the step's. */
-    step(node: GraphNode, title: string) {
-      const stepBudget: RenderBudget = {
-        remaining: limits.stepChars,
-        exceeded: () => `Шаг ${nodeName(node, title)}: все поля вместе после подстановки шаблонов больше ${mb(limits.stepChars)} — уменьшите объём подставляемых данных`,
-      };
-      return {
-        whole: stepBudget,
-        prop(name: string): RenderBudget & { settle(): void } {
-          const start = Math.min(limits.propChars, stepBudget.remaining);
-          const b = {
-            remaining: start,
-            exceeded: () => start < limits.propChars
-              ? stepBudget.exceeded()
-              : `Шаг ${nodeName(node, title)}: поле «${name}» после подстановки шаблонов больше ${mb(limits.propChars)} — уменьшите объём подставляемых данных`,
-            settle: () => {
-              stepBudget.remaining -= start - b.remaining;
-            },
-          };
-          return b;
-        },
-      };
-    },
-    /** Charges a node's output; fails the step when the run holds too much. */
-    output(node: GraphNode, title: string, value: unknown): void {
-      outputLeft -= jsonSizeUpTo(value, Math.max(0, outputLeft) + 1);
-      if (outputLeft < 0) {
-        throw new UserError('RUN_OUTPUT_TOO_LARGE', `Шаг ${nodeName(node, title)}: данные запуска превысили ${mb(limits.outputChars)} — запуск остановлен`);
-      }
-    },
-    checkRules(node: GraphNode, title: string, props: unknown): void {
-      const n = countRules(props);
-      if (n > limits.conditionRules) {
-        throw new UserError('CONDITION_TOO_MANY_RULES', `Условие ${nodeName(node, title)}: правил ${n}, а можно не больше ${limits.conditionRules} — разделите его на несколько условий`);
-      }
-    },
-  };
+/** A step's template budget; props draw from it. Classes, not closures: this runs per node. */
+class StepRenderBudget implements RenderBudget {
+  remaining: number;
+  constructor(readonly limits: RunLimits, readonly where: string) {
+    this.remaining = limits.stepChars;
+  }
+  exceeded(): string {
+    return `Шаг ${this.where}: все поля вместе после подстановки шаблонов больше ${mb(this.limits.stepChars)} — уменьшите объём подставляемых данных`;
+  }
+  prop(name: string): PropRenderBudget {
+    return new PropRenderBudget(this, name);
+  }
 }
 
-export type RunBudget = ReturnType<typeof createRunBudget>;
+class PropRenderBudget implements RenderBudget {
+  remaining: number;
+  private readonly start: number;
+  constructor(readonly step: StepRenderBudget, readonly name: string) {
+    this.start = this.remaining = Math.min(step.limits.propChars, step.remaining);
+  }
+  exceeded(): string {
+    return this.start < this.step.limits.propChars
+      ? this.step.exceeded()
+      : `Шаг ${this.step.where}: поле «${this.name}» после подстановки шаблонов больше ${mb(this.step.limits.propChars)} — уменьшите объём подставляемых данных`;
+  }
+  /** Charges what this prop used to its step. */
+  settle(): void {
+    this.step.remaining -= this.start - this.remaining;
+  }
+}
+
+/** The budgets of one run, spent step by step. */
+export class RunBudget {
+  readonly regex: RegexBudget;
+  private outputLeft: number;
+  constructor(private readonly limits: RunLimits) {
+    this.regex = { remainingMs: limits.regexMs, totalMs: limits.regexMs };
+    this.outputLeft = limits.outputChars;
+  }
+
+  /** A budget for rendering one step's props, each drawn from the step's. */
+  step(node: GraphNode, title: string): StepRenderBudget {
+    return new StepRenderBudget(this.limits, nodeName(node, title));
+  }
+
+  /** Charges a node's output; fails the step when the run holds too much. */
+  output(node: GraphNode, title: string, value: unknown): void {
+    this.outputLeft -= jsonSizeUpTo(value, Math.max(0, this.outputLeft) + 1);
+    if (this.outputLeft < 0) {
+      throw new UserError('RUN_OUTPUT_TOO_LARGE', `Шаг ${nodeName(node, title)}: данные запуска превысили ${mb(this.limits.outputChars)} — запуск остановлен`);
+    }
+  }
+
+  checkRules(node: GraphNode, title: string, props: unknown): void {
+    const n = countRules(props);
+    if (n > this.limits.conditionRules) {
+      throw new UserError('CONDITION_TOO_MANY_RULES', `Условие ${nodeName(node, title)}: правил ${n}, а можно не больше ${this.limits.conditionRules} — разделите его на несколько условий`);
+    }
+  }
+}
+
+export const createRunBudget = (limits: RunLimits) => new RunBudget(limits);
+
+
 
 /** Rules of condition groups anywhere in the props (objects with an `op` that is not a group). */
 function countRules(value: unknown, depth = 0): number {

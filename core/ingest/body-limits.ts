@@ -8,6 +8,8 @@ export const MAX_FORM_FIELDS = 20_000;
 
 /** The nesting depth of a JSON text, counting only brackets outside strings; stops past `limit`. */
 export function jsonDepthExceeds(raw: string, limit = MAX_JSON_DEPTH): boolean {
+  // Most bodies hold fewer brackets than the limit in all: two native scans settle them.
+  if (countOf(raw, '{', limit) + countOf(raw, '[', limit) <= limit) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < raw.length; i++) {
@@ -21,4 +23,11 @@ export function jsonDepthExceeds(raw: string, limit = MAX_JSON_DEPTH): boolean {
     } else if (ch === 125 /* } */ || ch === 93 /* ] */) depth--;
   }
   return false;
+}
+
+/** Occurrences of `ch` in `s`, counting no further than `cap + 1`. */
+function countOf(s: string, ch: string, cap: number): number {
+  let n = 0;
+  for (let i = s.indexOf(ch); i !== -1 && n <= cap; i = s.indexOf(ch, i + 1)) n++;
+  return n;
 }

@@ -25,8 +25,8 @@ export function createIngestAdmission(deps: { pool: pg.Pool; config: Config }) {
    * Waiting events per tenant, refreshed every few seconds (one grouped count over a partial
    * index; requests arriving during the refresh wait for the same query).
    */
-  async function refreshQueued(): Promise<void> {
-    if (Date.now() - queuedAt < QUEUED_REFRESH_MS) return;
+  function refreshQueued(): Promise<void> | undefined {
+    if (Date.now() - queuedAt < QUEUED_REFRESH_MS) return undefined;
     refreshing ??= deps.pool
       .query<{ tenant_id: string; n: number }>(`select tenant_id, count(*)::int as n from inbound_event where status = 'queued' group by tenant_id`)
       .then(({ rows }) => {
@@ -36,10 +36,11 @@ export function createIngestAdmission(deps: { pool: pg.Pool; config: Config }) {
       .finally(() => {
         refreshing = null;
       });
-    await refreshing;
+    return refreshing;
   }
 
-  return async function admit(token: string, tenantId: string): Promise<void> {
+  /** Synchronous when the waiting counts are fresh: this runs for every webhook. */
+  return function admit(token: string, tenantId: string): Promise<void> | void {
     const tokenWait = perToken.take(token);
     if (tokenWait > 0) throw tooMany(`Слишком много запросов на этот адрес вебхука: не больше ${config.INGEST_RATE_PER_TOKEN} в секунду. Повторите позже.`, tokenWait);
     const tenantWait = perTenant.take(tenantId);
@@ -47,11 +48,15 @@ export function createIngestAdmission(deps: { pool: pg.Pool; config: Config }) {
       perToken.refund(token);
       throw tooMany(`Слишком много вебхуков для этого пространства: не больше ${config.INGEST_RATE_PER_TENANT} в секунду. Повторите позже.`, tenantWait);
     }
-    await refreshQueued();
-    if ((queued.get(tenantId) ?? 0) >= config.TENANT_MAX_QUEUED_EVENTS) {
-      perToken.refund(token);
-      perTenant.refund(tenantId);
-      throw tooMany(`Необработанных событий этого пространства больше ${config.TENANT_MAX_QUEUED_EVENTS}: приём приостановлен, пока они не обработаны. Повторите позже.`, 30);
-    }
+    const refresh = refreshQueued();
+    if (refresh) return refresh.then(() => checkQueued(token, tenantId));
+    checkQueued(token, tenantId);
   };
+
+  function checkQueued(token: string, tenantId: string): void {
+    if ((queued.get(tenantId) ?? 0) < config.TENANT_MAX_QUEUED_EVENTS) return;
+    perToken.refund(token);
+    perTenant.refund(tenantId);
+    throw tooMany(`Необработанных событий этого пространства больше ${config.TENANT_MAX_QUEUED_EVENTS}: приём приостановлен, пока они не обработаны. Повторите позже.`, 30);
+  }
 }

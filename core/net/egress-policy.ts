@@ -37,14 +37,28 @@ function stripBrackets(host: string): string {
 /** @param allowSpec the EGRESS_ALLOW value; throws an Error naming the first bad entry. */
 export function createEgressPolicy(allowSpec: string): EgressPolicy {
   const list = parseAllowList(allowSpec);
+  // The same few hosts are checked on every request of every run: remember each verdict.
+  const hostVerdicts = new Map<string, UserError | null>();
   const policy: EgressPolicy = {
     checkAddress(ip, host = ip) {
       const cls = classifyAddress(ip);
       if (cls.forbidden && !allowListHasAddress(list, ip)) throw egressForbiddenError(stripBrackets(host), cls.address);
     },
     checkHost(hostname) {
-      const host = stripBrackets(hostname);
-      if (parseAddress(host)) policy.checkAddress(host, host);
+      let verdict = hostVerdicts.get(hostname);
+      if (verdict === undefined) {
+        verdict = null;
+        const host = stripBrackets(hostname);
+        try {
+          if (parseAddress(host)) policy.checkAddress(host, host);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          verdict = err;
+        }
+        if (hostVerdicts.size >= 1000) hostVerdicts.clear();
+        hostVerdicts.set(hostname, verdict);
+      }
+      if (verdict) throw egressForbiddenError(String((verdict.details as { host: string }).host), String((verdict.details as { address: string }).address));
     },
     allowsHost(hostname) {
       const host = stripBrackets(hostname);

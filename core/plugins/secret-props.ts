@@ -172,8 +172,12 @@ function openOne(box: SecretBox, cipher: string, aad: string, node: GraphNode, p
  * What the executor needs of one run's secrets: `open` decrypts a node's secret props just before
  * its templates are resolved, `mask` hides them in whatever is recorded as the step's input.
  */
+/** Which props of a node type are encrypted, per catalog: read from its JSON Schema once, not per run. */
+const encryptedByCatalog = new WeakMap<NodeCatalog, Map<string, EncryptedProp[]>>();
+
 export function runSecrets(catalog: NodeCatalog, box: SecretBox, aad: string) {
-  const cache = new Map<string, EncryptedProp[]>();
+  let cache = encryptedByCatalog.get(catalog);
+  if (!cache) encryptedByCatalog.set(catalog, (cache = new Map()));
   const encryptedOf = (node: GraphNode) => {
     const key = `${node.type}@${node.version}`;
     let names = cache.get(key);
