@@ -5,7 +5,9 @@ import { createIngest, type Ingest } from './ingest/ingest.service.ts';
 import { createConnectionService, type ConnectionService } from './modules/connections/connection.service.ts';
 import { createRunQueries, type RunQueries } from './modules/runs/run-query.service.ts';
 import { createWorkflowService, type WorkflowService } from './modules/workflows/workflow.service.ts';
-import { createHttpClient } from './plugins/http-client.ts';
+import { createConnectionRuntime, type ConnectionRuntime } from './modules/connections/connection-runtime.ts';
+import { createConnectionOAuth, type ConnectionOAuth } from './modules/connections/connection-oauth.ts';
+import { createConnectionWebhooks } from './modules/connections/connection-webhooks.ts';
 import { tasks } from './queue/tasks/index.ts';
 import { wrapTask } from './queue/task-wrapper.ts';
 import { startWorker } from './queue/worker.ts';
@@ -13,6 +15,8 @@ import { startWorker } from './queue/worker.ts';
 /** Feature services (connections, workflows, runs, ingest…), wired from the base dependencies. */
 export interface Services {
   connections: ConnectionService;
+  connectionRuntime: ConnectionRuntime;
+  connectionOAuth: ConnectionOAuth;
   workflows: WorkflowService;
   engine: EngineService;
   ingest: Ingest;
@@ -30,14 +34,19 @@ const CRONTAB = [
 
 export function createServices(deps: BaseDeps): Services {
   installRegexTimeout();
-  const connections = createConnectionService({ ...deps, http: createHttpClient({ egress: deps.egress }) });
-  const engine = createEngine({ ...deps, connections });
+  const connectionRuntime = createConnectionRuntime(deps);
+  const connections = createConnectionService({ ...deps, runtime: connectionRuntime });
+  const connectionOAuth = createConnectionOAuth({ ...deps, runtime: connectionRuntime, connections });
+  const connectionHooks = createConnectionWebhooks({ ...deps, runtime: connectionRuntime });
+  const engine = createEngine({ ...deps, connectionRuntime });
   const ingest = createIngest(deps);
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   return {
     connections,
+    connectionRuntime,
+    connectionOAuth,
     engine,
-    workflows: createWorkflowService(deps),
+    workflows: createWorkflowService({ ...deps, connectionHooks }),
     ingest,
     runQueries: createRunQueries(deps.pool, deps.registry.catalog),
     async startWorker() {

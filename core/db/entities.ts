@@ -1,12 +1,12 @@
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 import { UserSession } from '../modules/users/user-session.entity.ts';
-import { Connection } from '../modules/connections/connection.entity.ts';
+import { Connection, ConnectionStateEntry } from '../modules/connections/connection.entity.ts';
 import { LogEntry } from '../modules/logs/log-entry.entity.ts';
 import { HookEndpoint, Workflow, WorkflowVersion } from '../modules/workflows/workflow.entity.ts';
 
 /** Tables of the CRUD modules. The engine's hot tables are written by hand (see TABLE_OWNERS). */
-export const entities = [Tenant, User, UserSession, Connection, LogEntry, Workflow, WorkflowVersion, HookEndpoint];
+export const entities = [Tenant, User, UserSession, Connection, ConnectionStateEntry, LogEntry, Workflow, WorkflowVersion, HookEndpoint];
 
 /**
  * Tables without an entity and the module that owns their hand-written SQL, with the reason.
@@ -21,4 +21,5 @@ export const TABLE_OWNERS: Record<string, string> = {
   worker_heartbeat: 'core/queue/worker: written every 2 s by each worker',
   auth_limit: 'core/auth/attempt-limiter: checked and advanced in one atomic upsert (an ORM read-then-write would race)',
   mikro_orm_migrations: 'MikroORM migrator',
+  rate_limit_slot: 'core/plugins/rate-limiter: a sliding log taken by the function rate_limit_take, once per remote request',
 };

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { GraphNode } from '../graph/graph.schema.ts';
-import type { ConnectionService } from '../modules/connections/connection.service.ts';
+import type { ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
+import type { ConnectionContext } from '../sdk/connection.ts';
 import { createHttpClient } from '../plugins/http-client.ts';
 import type { RegisteredNode } from '../plugins/plugin-registry.ts';
 import type { ActionContext, KvStore } from '../sdk/context.ts';
@@ -12,8 +13,8 @@ import type { EgressPolicy } from '../net/egress-policy.ts';
 export interface ActionContextDeps {
   pool: pg.Pool;
   egress: EgressPolicy;
+  connectionRuntime: ConnectionRuntime;
   logger: Logger;
-  connections: ConnectionService;
 }
 
 /**
@@ -52,32 +53,35 @@ const dryKv: KvStore = { get: async () => undefined, put: async () => {}, delete
 /**
  * The connection a node uses is the one its `connectionId` prop names, of this tenant and this
  * plugin only: a tenant with two AmoCRM accounts picks one per node. A node that can run without
- * one (an optional connection prop) gets it when one is chosen.
+ * one (an optional connection prop) gets it when one is chosen. Triggers use it to enrich their
+ * output (e.g. load a lead's contacts).
  */
-async function nodeConnection(deps: ActionContextDeps, tenantId: string, node: GraphNode, registered: RegisteredNode, props: unknown) {
-  if (registered.def.kind !== 'action' || !registered.plugin.connection) return null;
+export async function nodeRemote(deps: ActionContextDeps, tenantId: string, registered: RegisteredNode, props: unknown, signal: AbortSignal): Promise<ConnectionContext<any> | null> {
+  if (!registered.plugin.connection) return null;
   const connectionId = (props as { connectionId?: unknown }).connectionId;
   const chosen = typeof connectionId === 'string' && connectionId !== '';
-  if (!registered.def.needsConnection && !chosen) return null;
+  const required = (registered.def.kind === 'action' && registered.def.needsConnection) || (registered.def.kind === 'trigger' && Boolean(registered.def.enrich));
+  if (!required && !chosen) return null;
   if (!chosen) {
     throw new UserError('CONNECTION_NOT_SELECTED', `В шаге «${registered.def.title}» не выбрано подключение «${registered.plugin.title}»: выберите его в настройках шага`);
   }
-  const credentials = await deps.connections.credentialsForNode(tenantId, registered.plugin.id, connectionId as string);
-  if (!credentials) {
+  const remote = await deps.connectionRuntime.contextForNode(tenantId, registered.plugin.id, connectionId as string, { signal });
+  if (!remote) {
     throw new UserError('CONNECTION_MISSING', `Подключение «${registered.plugin.title}», выбранное в шаге «${registered.def.title}», удалено или недоступно: выберите другое в настройках шага`);
   }
-  return credentials;
+  return remote;
 }
 
 export function actionContextFactory(deps: ActionContextDeps, run: { runId: string; workflowId: string; tenantId: string; dryRun: boolean; signal: AbortSignal }) {
   const http = createHttpClient({ egress: deps.egress, signal: run.signal });
   const kv = run.dryRun ? dryKv : createWorkflowKv(deps.pool, run.workflowId);
-  return async (node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext> => {
-    const connection = await nodeConnection(deps, run.tenantId, node, registered, props);
+  const factory = async (node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext> => {
+    const remote = await nodeRemote(deps, run.tenantId, registered, props, run.signal);
     return {
       props: props as Record<string, unknown>,
       input: scope,
-      connection,
+      connection: remote?.credentials ?? null,
+      remote,
       http,
       store: kv,
       logger: deps.logger.child({ runId: run.runId, nodeId: node.id, nodeType: node.type }),
@@ -86,5 +90,19 @@ export function actionContextFactory(deps: ActionContextDeps, run: { runId: stri
       run: { runId: run.runId, workflowId: run.workflowId, tenantId: run.tenantId, nodeId: node.id, attempt },
       idempotencyKey: `${run.runId}:${node.id}`,
     };
+  };
+  return Object.assign(factory, {
+    remote: (registered: RegisteredNode, props: unknown) => nodeRemote(deps, run.tenantId, registered, props, run.signal),
+    dryRun: run.dryRun,
+  });
+}
+
+/** `enrich` of a trigger, with the connection its props choose (see execute-graph.ts). */
+export function triggerEnricher(deps: ActionContextDeps, tenantId: string, dryRun: boolean, signal: AbortSignal) {
+  return async (node: GraphNode, registered: RegisteredNode, output: unknown): Promise<unknown> => {
+    if (registered.def.kind !== 'trigger' || !registered.def.enrich) return output;
+    const props = registered.def.props.parse(node.props);
+    const remote = await nodeRemote(deps, tenantId, registered, props, signal);
+    return registered.def.enrich({ props, output, remote: remote!, dryRun });
   };
 }

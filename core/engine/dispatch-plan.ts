@@ -6,16 +6,26 @@ import { AppError } from '../sdk/errors.ts';
 import type { ClaimedRun, StepRecord } from './engine.types.ts';
 import { resolveTrigger, toInboundRequest, triggerOutputs, type StoredRequest } from './trigger-events.ts';
 
-export interface EventRow extends StoredRequest {
-  id: string;
-  tenant_id: string;
-  workflow_id: string | null;
-  status: string;
+/** A rule an event may start: the rule of its webhook address, or each rule listening on its connection. */
+export interface EventTarget {
+  workflow_id: string;
   wf_status: string | null;
   wf_name: string | null;
   max_attempts: number | null;
   version_id: string | null;
   graph: Graph | null;
+}
+
+export interface EventRow extends StoredRequest {
+  id: string;
+  tenant_id: string;
+  workflow_id: string | null;
+  /** Set when the event came to a connection's address (it fans out to its rules). */
+  connection_id: string | null;
+  status: string;
+  targets: EventTarget[];
+  /** The connection's cached metadata, for its plugin's parser. */
+  metadata?: unknown;
 }
 
 export interface FreshRun {
@@ -38,18 +48,18 @@ export interface EventFate {
 /** What one event becomes: its runs and its fate. Pure; never throws. */
 export type EventPlan = { runs: NewRun[]; fate: EventFate; error?: { code: string; bug: boolean } };
 
-/** The runs an event starts: one per parsed event the workflow's trigger accepts. */
-export function runsOf(ev: EventRow, registry: PluginRegistry, replay: boolean): NewRun[] {
-  const trigger = resolveTrigger(ev.graph!, registry);
-  const outputs = triggerOutputs(trigger, toInboundRequest(ev));
+/** The runs an event starts in one rule: one per parsed event the rule's trigger accepts. */
+export function runsOf(ev: EventRow, target: EventTarget, registry: PluginRegistry, replay: boolean): NewRun[] {
+  const trigger = resolveTrigger(target.graph!, registry);
+  const outputs = triggerOutputs(trigger, toInboundRequest(ev), ev.metadata);
   const now = new Date();
   return outputs.map((out, i) => ({
     eventId: ev.id,
-    versionId: ev.version_id!,
-    dispatchKey: replay ? null : `${ev.id}:${ev.workflow_id}:${i}`,
+    versionId: target.version_id!,
+    dispatchKey: replay ? null : `${ev.id}:${target.workflow_id}:${i}`,
     run: {
-      id: randomUUID(), tenantId: ev.tenant_id, workflowId: ev.workflow_id!, workflowName: ev.wf_name ?? '', attempts: 1,
-      maxAttempts: ev.max_attempts ?? 8, triggerOutput: out ?? null, graph: ev.graph!,
+      id: randomUUID(), tenantId: ev.tenant_id, workflowId: target.workflow_id, workflowName: target.wf_name ?? '', attempts: 1,
+      maxAttempts: target.max_attempts ?? 8, triggerOutput: out ?? null, graph: target.graph!,
     },
     steps: [{
       nodeId: trigger.node.id, nodeType: trigger.node.type, status: 'succeeded', attempt: 1, input: null, output: out ?? null,
@@ -58,26 +68,34 @@ export function runsOf(ev: EventRow, registry: PluginRegistry, replay: boolean):
   }));
 }
 
+const live = (t: EventTarget) => t.wf_status === 'active' && t.graph !== null && t.version_id !== null;
+
 /**
- * An event's plan. A plugin's parser or trigger may throw anything for one event (a bug, a
- * payload it did not expect): that event fails with the reason, the others of the batch go on.
+ * An event's plan over its rules. A plugin's parser or trigger may throw anything for one event
+ * (a bug, a payload it did not expect): that event fails with the reason, the others of the
+ * batch go on. With several rules, one rule's broken trigger does not cost the others their runs.
  */
 export function planEvent(ev: EventRow, registry: PluginRegistry, logger?: { error(obj: object, msg: string): void }): EventPlan {
-  if (!ev.workflow_id || ev.wf_status !== 'active' || !ev.graph) {
-    return { runs: [], fate: { id: ev.id, status: 'skipped', reason: 'Правило выключено или не опубликовано' } };
+  const targets = ev.targets.filter(live);
+  if (targets.length === 0) {
+    const reason = ev.connection_id ? 'Нет включённых правил, которые слушают это подключение' : 'Правило выключено или не опубликовано';
+    return { runs: [], fate: { id: ev.id, status: 'skipped', reason } };
   }
-  try {
-    const runs = runsOf(ev, registry, false);
-    return runs.length
-      ? { runs, fate: { id: ev.id, status: 'dispatched', reason: null } }
-      : { runs, fate: { id: ev.id, status: 'skipped', reason: 'Событие не подходит под условия триггера' } };
-  } catch (err) {
-    if (err instanceof AppError) return { runs: [], fate: { id: ev.id, status: 'failed', reason: storableText(err.message) }, error: { code: err.code, bug: false } };
-    logger?.error({ err, eventId: ev.id }, 'ошибка плагина при разборе события');
-    return {
-      runs: [],
-      fate: { id: ev.id, status: 'failed', reason: 'Не удалось разобрать событие: ошибка в обработчике интеграции. Событие можно повторить после исправления.' },
-      error: { code: 'PLUGIN_PARSE_FAILED', bug: true },
-    };
+  const runs: NewRun[] = [];
+  let failure: { reason: string; code: string; bug: boolean } | undefined;
+  for (const target of targets) {
+    try {
+      runs.push(...runsOf(ev, target, registry, false));
+    } catch (err) {
+      if (err instanceof AppError) failure ??= { reason: storableText(err.message), code: err.code, bug: false };
+      else {
+        logger?.error({ err, eventId: ev.id, workflowId: target.workflow_id }, 'ошибка плагина при разборе события');
+        failure ??= { reason: 'Не удалось разобрать событие: ошибка в обработчике интеграции. Событие можно повторить после исправления.', code: 'PLUGIN_PARSE_FAILED', bug: true };
+      }
+    }
   }
+  if (runs.length) return { runs, fate: { id: ev.id, status: 'dispatched', reason: null }, ...(failure ? { error: { code: failure.code, bug: failure.bug } } : {}) };
+  if (failure) return { runs, fate: { id: ev.id, status: 'failed', reason: failure.reason }, error: { code: failure.code, bug: failure.bug } };
+  const reason = targets.length > 1 ? 'Событие не подходит под условия триггеров правил' : 'Событие не подходит под условия триггера';
+  return { runs, fate: { id: ev.id, status: 'skipped', reason } };
 }

@@ -59,12 +59,25 @@ export const splitDispatchSql = (slots: number) => `
   select count(*)::int as n from graphile_worker.add_jobs(array(
     select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', json_build_array(id), 'crashes', $2::int)", key: 'job_key', tenant: { expr: 'tenant_id::text', slots } })} from ev))`;
 
+/**
+ * Events with the rules they may start, one row per (event, rule): the rule of a rule's address,
+ * or every active rule listening on a connection's address (the partial index on
+ * trigger_connection_id finds them). An event of a connection with no listener comes back once,
+ * with null rule columns.
+ */
 export const LOAD_EVENTS_SQL = `
-  select e.id, e.tenant_id, e.workflow_id, e.status, e.method, e.content_type, e.headers, e.query, e.body,
-         w.status as wf_status, w.name as wf_name, w.max_attempts, v.id as version_id, v.graph
+  select e.id, e.tenant_id, e.workflow_id, e.connection_id, e.status, e.method, e.content_type, e.headers, e.query, e.body,
+         t.workflow_id as t_workflow_id, t.wf_status, t.wf_name, t.max_attempts, t.version_id, t.graph
     from inbound_event e
-    left join workflow w on w.id = e.workflow_id
-    left join workflow_version v on v.id = w.active_version_id
+    left join lateral (
+      select w.id as workflow_id, w.status as wf_status, w.name as wf_name, w.max_attempts, v.id as version_id, v.graph
+        from workflow w left join workflow_version v on v.id = w.active_version_id
+       where w.id = e.workflow_id
+      union all
+      select w.id, w.status, w.name, w.max_attempts, v.id, v.graph
+        from workflow w join workflow_version v on v.id = w.active_version_id
+       where e.connection_id is not null and w.trigger_connection_id = e.connection_id and w.tenant_id = e.tenant_id and w.status = 'active'
+    ) t on true
    where e.id = any($1::uuid[])`;
 
 /** Runs of events dispatched by an earlier attempt of the same job, still to finish. */

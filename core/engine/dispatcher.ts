@@ -7,17 +7,40 @@ import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { coerceError, UserError } from '../sdk/errors.ts';
 import { createRunsSql, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, splitDispatchSql, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
 import type { Config } from '../../config/config.schema.ts';
-import { planEvent, runsOf, type EventFate, type EventPlan, type EventRow, type FreshRun, type NewRun } from './dispatch-plan.ts';
+import { planEvent, runsOf, type EventFate, type EventPlan, type EventRow, type EventTarget, type FreshRun, type NewRun } from './dispatch-plan.ts';
+import { METADATA_KEY, type ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
 import { capPayload } from './step-payload.ts';
 
-export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger; config: Config }) {
+export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger; config: Config; connectionRuntime: ConnectionRuntime }) {
   const { pool, registry, logger } = deps;
   const CREATE_RUNS_SQL = createRunsSql(deps.config.TENANT_JOB_SLOTS);
   const SPLIT_DISPATCH_SQL = splitDispatchSql(deps.config.TENANT_JOB_SLOTS);
 
+  // A connection's metadata for its parser (field types…): read at most once a minute per process.
+  const metadataCache = new Map<string, { at: number; value: unknown }>();
+  async function metadataOf(connectionId: string): Promise<unknown> {
+    const hit = metadataCache.get(connectionId);
+    if (hit && Date.now() - hit.at < 60_000) return hit.value;
+    const value = (await deps.connectionRuntime.stateOf(connectionId).get(METADATA_KEY))?.value;
+    if (metadataCache.size > 5000) metadataCache.clear();
+    metadataCache.set(connectionId, { at: Date.now(), value });
+    return value;
+  }
+
   async function load(eventIds: string[]): Promise<EventRow[]> {
-    const { rows } = await pool.query<EventRow>({ name: 'load-events', text: LOAD_EVENTS_SQL, values: [eventIds] });
-    return rows;
+    const { rows } = await pool.query<EventRow & EventTarget & { t_workflow_id: string | null }>({ name: 'load-events', text: LOAD_EVENTS_SQL, values: [eventIds] });
+    const byId = new Map<string, EventRow>();
+    for (const r of rows) {
+      let ev = byId.get(r.id);
+      if (!ev) {
+        ev = { id: r.id, tenant_id: r.tenant_id, workflow_id: r.workflow_id, connection_id: r.connection_id, status: r.status, method: r.method, content_type: r.content_type, headers: r.headers, query: r.query, body: r.body, targets: [] };
+        byId.set(r.id, ev);
+      }
+      if (r.t_workflow_id) ev.targets.push({ workflow_id: r.t_workflow_id, wf_status: r.wf_status, wf_name: r.wf_name, max_attempts: r.max_attempts, version_id: r.version_id, graph: r.graph });
+    }
+    const events = [...byId.values()];
+    for (const ev of events) if (ev.connection_id && ev.status === 'queued') ev.metadata = await metadataOf(ev.connection_id);
+    return events;
   }
 
   async function insert(runs: NewRun[], status: 'running' | 'queued', fates: EventFate[]): Promise<Set<string>> {
@@ -86,10 +109,12 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
   async function replay(eventId: string, tenantId: string): Promise<string[]> {
     const [ev] = await load([eventId]);
     if (!ev || ev.tenant_id !== tenantId) return [];
-    if (!ev.graph || !ev.version_id || ev.wf_status !== 'active') {
-      throw new UserError('NOT_PUBLISHED', 'Правило выключено или у него нет опубликованной версии');
+    const targets = ev.targets.filter((t) => t.graph && t.version_id && t.wf_status === 'active');
+    if (targets.length === 0) {
+      throw new UserError('NOT_PUBLISHED', ev.connection_id ? 'Нет включённых правил, которые слушают это подключение' : 'Правило выключено или у него нет опубликованной версии');
     }
-    const runs = runsOf(ev, registry, true);
+    if (ev.connection_id) ev.metadata = await metadataOf(ev.connection_id);
+    const runs = targets.flatMap((t) => runsOf(ev, t, registry, true));
     const created = await insert(runs, 'queued', []);
     return runs.filter((r) => created.has(r.run.id)).map((r) => r.run.id);
   }

@@ -31,6 +31,11 @@ export interface ExecuteGraphInput {
   actionContext(node: GraphNode, registered: RegisteredNode, props: unknown, scope: Record<string, unknown>, attempt: number): Promise<ActionContext>;
   /** Dry runs also record the nodes that were not reached, as skipped. */
   recordSkipped?: boolean;
+  /**
+   * A trigger with `enrich` completes its output through its connection (e.g. a lead's contacts)
+   * before the walk; given by the caller, which knows how to open the connection.
+   */
+  enrichTrigger?(node: GraphNode, registered: RegisteredNode, output: unknown): Promise<unknown>;
   /** What the run may consume (templates, outputs, regex time, rules). */
   limits: RunLimits;
   /** Secret props (core/plugins/secret-props.ts): decrypted just before a node's templates resolve, masked in step input. */
@@ -73,8 +78,10 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
   const trigger = findTrigger(graph, registry.catalog);
   if (!trigger) return { status: 'failed', error: { code: 'GRAPH_NO_TRIGGER', message: 'В правиле нет триггера' }, steps: [] };
 
-  const scope: Record<string, unknown> = { trigger: input.triggerOutput, [trigger.id]: input.triggerOutput };
   const steps: StepRecord[] = [];
+  const enriched = await enrich(input, trigger, steps);
+  if ('failed' in enriched) return enriched.failed;
+  const scope: Record<string, unknown> = { trigger: enriched.output, [trigger.id]: enriched.output };
   const walk = createWalk(index, trigger.id);
   walk.next();
   walk.complete(trigger.id, 'out');
@@ -184,6 +191,33 @@ export async function executeGraph(input: ExecuteGraphInput): Promise<ExecuteGra
     }
   }
   return { status: 'succeeded', error: null, steps };
+}
+
+/**
+ * Runs the trigger's `enrich` once per run: its result is stored as the trigger step (marked so a
+ * resumed run does not load again). A failure is handled like an action's.
+ */
+async function enrich(input: ExecuteGraphInput, trigger: GraphNode, steps: StepRecord[]): Promise<{ output: unknown } | { failed: ExecuteGraphResult }> {
+  const registered = input.registry.get(trigger.type, trigger.version);
+  const done = input.previous.get(trigger.id);
+  if (registered?.def.kind !== 'trigger' || !registered.def.enrich || !input.enrichTrigger) return { output: input.triggerOutput };
+  if ((done?.input as { enriched?: boolean } | null)?.enriched) return { output: done!.output };
+  const attempt = (done?.attempt ?? 0) + 1;
+  const startedAt = new Date();
+  try {
+    const output = await input.enrichTrigger(trigger, registered, input.triggerOutput);
+    const rec = step(trigger, attempt, startedAt, { input: { enriched: true }, output, branch: 'out' });
+    steps.push(rec);
+    await input.store.save(rec, true);
+    return { output };
+  } catch (err) {
+    if (!(err instanceof AppError) && !(err instanceof TypeError) && !(err instanceof RangeError)) throw err;
+    const error = toStepError(err);
+    const rec = step(trigger, attempt, startedAt, { status: 'failed', input: { enriched: false }, output: input.triggerOutput, error });
+    steps.push(rec);
+    await input.store.save(rec, false);
+    return { failed: { status: isTransientError(err) ? 'retry' : 'failed', error, retryAfterMs: (err as { retryAfterMs?: number }).retryAfterMs, steps } };
+  }
 }
 
 /** Renders each prop under its own budget, all of them under the step's. */

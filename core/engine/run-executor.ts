@@ -5,13 +5,13 @@ import { looksLikeOutage } from '../db/db-errors.ts';
 import { storableText } from '../db/storable.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EgressPolicy } from '../net/egress-policy.ts';
-import type { ConnectionService } from '../modules/connections/connection.service.ts';
+import type { ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { runSecrets } from '../plugins/secret-props.ts';
 import { secretAad, type SecretBox } from '../crypto/secret-box.ts';
 import { coerceError } from '../sdk/errors.ts';
-import { actionContextFactory } from './action-context.ts';
+import { actionContextFactory, triggerEnricher } from './action-context.ts';
 import type { ClaimedRun, StepRecord } from './engine.types.ts';
 import { executeGraph } from './execute-graph.ts';
 import { createPgStepStore, createRunFinisher, rowToStep } from './pg-step-store.ts';
@@ -26,7 +26,7 @@ export interface RunExecutorDeps {
   config: Config;
   metrics: Metrics;
   registry: PluginRegistry;
-  connections: ConnectionService;
+  connectionRuntime: ConnectionRuntime;
   opLog: OpLog;
   secretBox: SecretBox;
 }

@@ -6,7 +6,7 @@ import { storedHeaders } from '../ingest/parse-body.ts';
 import { secretAad, type SecretBox } from '../crypto/secret-box.ts';
 import { runLimitsFrom } from './run-limits.ts';
 import { AppError } from '../sdk/errors.ts';
-import { actionContextFactory, type ActionContextDeps } from './action-context.ts';
+import { actionContextFactory, triggerEnricher, type ActionContextDeps } from './action-context.ts';
 import type { Engine, StepRecord } from './engine.types.ts';
 import { executeGraph, type StepStore } from './execute-graph.ts';
 import { resolveTrigger, toInboundRequest, triggerOutputs } from './trigger-events.ts';
@@ -54,6 +54,7 @@ export function createTestRun(deps: ActionContextDeps & { registry: PluginRegist
         recordSkipped: true,
         limits,
         actionContext: actionContextFactory(deps, { runId: `test-${Date.now()}`, workflowId, tenantId, dryRun: true, signal: controller.signal }),
+        enrichTrigger: triggerEnricher(deps, tenantId, true, controller.signal),
         secrets: runSecrets(deps.registry.catalog, deps.secretBox, secretAad(tenantId, workflowId)),
       });
       return {

@@ -45,9 +45,9 @@ const genericParse = (req: InboundRequest): NormalizedEvent[] => [
 ];
 
 /** The trigger outputs an inbound request produces: one per parsed event the trigger accepts. */
-export function triggerOutputs(trigger: ResolvedTrigger, request: InboundRequest): unknown[] {
+export function triggerOutputs(trigger: ResolvedTrigger, request: InboundRequest, metadata?: unknown): unknown[] {
   const parse = trigger.registered.plugin.webhook?.parse ?? genericParse;
-  const events = parse(request);
+  const events = parse(request, { metadata });
   return events
     .filter((ev) => trigger.def.events.includes(ev.type) && trigger.def.match(ev, trigger.props))
     .map((ev) => (trigger.def.output ? trigger.def.output(ev, trigger.props) : ev.data));

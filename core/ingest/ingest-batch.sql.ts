@@ -12,7 +12,7 @@ with input as (
   select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
     as t(id, token, method, content_type, headers, query, body, dedupe_key, forced_status, forced_reason)
 ), resolved as (
-  select i.*, e.id as endpoint_id, e.tenant_id, e.workflow_id, w.status as wf_status, w.active_version_id
+  select i.*, e.id as endpoint_id, e.tenant_id, e.workflow_id, e.connection_id, w.status as wf_status, w.active_version_id
     from input i
     join hook_endpoint e on e.token = i.token and e.revoked_at is null
     left join workflow w on w.id = e.workflow_id
@@ -32,7 +32,8 @@ with input as (
   select r.*, c.event_id as claimed_by,
     case when r.forced_status is not null then r.forced_status
          when c.event_id is not null and c.event_id <> r.id then 'duplicate'
-         when r.wf_status is distinct from 'active' or r.active_version_id is null then 'skipped'
+         -- A connection's address: the dispatcher finds the rules listening on it.
+         when r.connection_id is null and (r.wf_status is distinct from 'active' or r.active_version_id is null) then 'skipped'
          else 'queued' end as status
     from resolved r left join claimed c on c.endpoint_id = r.endpoint_id and c.key = r.dedupe_key
 ), keyed as (
@@ -42,8 +43,8 @@ with input as (
          end as job_key
     from classified k
 ), ins as (
-  insert into inbound_event (id, tenant_id, endpoint_id, workflow_id, status, reason, method, content_type, headers, query, body, dedupe_key, duplicate_of, processed_at, job_key)
-  select k.id, k.tenant_id, k.endpoint_id, k.workflow_id, k.status,
+  insert into inbound_event (id, tenant_id, endpoint_id, workflow_id, connection_id, status, reason, method, content_type, headers, query, body, dedupe_key, duplicate_of, processed_at, job_key)
+  select k.id, k.tenant_id, k.endpoint_id, k.workflow_id, k.connection_id, k.status,
     case k.status when 'duplicate' then 'Повтор уже полученного запроса'
                   when 'skipped' then 'Правило выключено или не опубликовано'
                   when 'failed' then k.forced_reason end,

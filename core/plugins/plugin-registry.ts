@@ -3,7 +3,7 @@ import type { NodeCatalog, NodeTypeInfo, PortSpec, PropIssue } from '../graph/no
 import type { NodeDefinition, PluginDefinition } from '../sdk/define.ts';
 
 export interface RegisteredNode {
-  plugin: PluginDefinition;
+  plugin: PluginDefinition<any>;
   def: NodeDefinition;
   info: NodeTypeInfo;
 }
@@ -53,9 +53,28 @@ function describe(plugin: PluginDefinition, def: NodeDefinition): NodeTypeInfo {
   };
 }
 
+/** A plugin's connection as the editor needs it: the form to render and what the connection offers. */
+export interface ConnectionForm {
+  title: string;
+  /** JSON Schema of the credentials (secret fields carry the `secret` widget). */
+  schema: Record<string, unknown>;
+  oauth: boolean;
+  webhooks: boolean;
+  metadata: boolean;
+  adminBound: boolean;
+}
+
+function describeConnection(plugin: PluginDefinition): ConnectionForm | undefined {
+  const def = plugin.connection;
+  if (!def) return undefined;
+  const { $schema: _s, ...schema } = z.toJSONSchema(def.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { title: def.title, schema, oauth: Boolean(def.oauth), webhooks: Boolean(plugin.webhook), metadata: Boolean(def.metadata), adminBound: Boolean(def.adminBound) };
+}
+
 /** Everything the core knows about plugins, built once from the registry list. */
-export function createPluginRegistry(plugins: PluginDefinition[]) {
+export function createPluginRegistry(plugins: PluginDefinition<any>[]) {
   const byKey = new Map<string, RegisteredNode>();
+  const connectionForms = new Map<string, ConnectionForm>();
   const versions = new Map<string, number[]>();
   const pluginsById = new Map<string, PluginDefinition>();
 
@@ -63,6 +82,8 @@ export function createPluginRegistry(plugins: PluginDefinition[]) {
     if (!ID.test(plugin.id)) throw new Error(`plugin id "${plugin.id}" must be snake_case`);
     if (pluginsById.has(plugin.id)) throw new Error(`duplicate plugin id "${plugin.id}"`);
     pluginsById.set(plugin.id, plugin);
+    const form = describeConnection(plugin);
+    if (form) connectionForms.set(plugin.id, form);
     for (const def of plugin.nodes) {
       if (!ID.test(def.id)) throw new Error(`node id "${plugin.id}.${def.id}" must be snake_case`);
       const info = describe(plugin, def);
@@ -90,6 +111,7 @@ export function createPluginRegistry(plugins: PluginDefinition[]) {
     catalog,
     get,
     plugin: (id: string) => pluginsById.get(id),
+    connectionForm: (id: string) => connectionForms.get(id),
     plugins: () => [...pluginsById.values()],
     /** The newest version of every node type, for the editor's palette. */
     nodeTypes() {
@@ -99,7 +121,7 @@ export function createPluginRegistry(plugins: PluginDefinition[]) {
         if (!cur || cur.version < info.version) latest.set(info.type, info);
       }
       return {
-        plugins: [...pluginsById.values()].map(({ id, title, description, version }) => ({ id, title, description, version })),
+        plugins: [...pluginsById.values()].map(({ id, title, description, version }) => ({ id, title, description, version, connection: connectionForms.get(id) ?? null })),
         nodes: [...latest.values()],
       };
     },

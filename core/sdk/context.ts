@@ -10,49 +10,10 @@
  * The context is a plugin's only door to the core.
  */
 import type { z } from 'zod';
+import type { ConnectionContext } from './connection.ts';
 
-export interface Logger {
-  debug(obj: object | string, msg?: string): void;
-  info(obj: object | string, msg?: string): void;
-  warn(obj: object | string, msg?: string): void;
-  error(obj: object | string, msg?: string): void;
-}
-
-export interface HttpRequest {
-  method?: string;
-  url: string;
-  headers?: Record<string, string>;
-  /** A string is sent as is; anything else as JSON. */
-  body?: unknown;
-  /** Per-request timeout (default 30 000 ms). */
-  timeoutMs?: number;
-  /** Query parameters appended to the URL. */
-  query?: Record<string, string | number | boolean | undefined>;
-  /** Header names (case-insensitive) carrying credentials: dropped, like Authorization and Cookie, on a redirect to another origin. */
-  secretHeaders?: string[];
-}
-
-export interface HttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** Parsed JSON when the response is JSON, the text otherwise. */
-  body: unknown;
-}
-
-/**
- * HTTP for plugins. Network failures and timeouts throw OperationalError (`HTTP_NETWORK`,
- * `HTTP_TIMEOUT`); any HTTP status is returned, the plugin decides what it means.
- */
-export interface HttpClient {
-  request(req: HttpRequest): Promise<HttpResponse>;
-}
-
-/** A small key-value store scoped to the workflow (e.g. a remote webhook id). */
-export interface KvStore {
-  get<T = unknown>(key: string): Promise<T | undefined>;
-  put(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type { HttpClient, HttpRequest, HttpResponse, KvStore, Logger } from './io.ts';
+import type { HttpClient, KvStore, Logger } from './io.ts';
 
 export interface RunInfo {
   runId: string;
@@ -68,8 +29,13 @@ export interface ActionContext<P = Record<string, unknown>, C = Record<string, u
   props: P;
   /** The run data so far: `trigger` and every finished node's output by node id. */
   input: Record<string, unknown>;
-  /** Decrypted credentials of the plugin's connection, read only; null when none. */
+  /** Credentials of the connection chosen in the node (current, after any refresh); null when none. */
   connection: Readonly<C> | null;
+  /**
+   * The remote account of that connection: its rate-limited `http`, state, metadata and
+   * credential refresh (see ConnectionContext); null when the node has no connection.
+   */
+  remote: ConnectionContext<C> | null;
   http: HttpClient;
   store: KvStore;
   logger: Logger;
@@ -99,6 +65,8 @@ export interface NormalizedEvent {
   data: Record<string, unknown>;
   /** Declared by the parser when the remote side has a natural identity for the event. */
   dedupeKey?: string;
+  /** The remote entity the event is about (its id in the plugin's system), for cross-system links. */
+  entity?: { type: string; id: string };
 }
 
 export interface InboundRequest {

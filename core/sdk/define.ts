@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { DynamicOutputs, PortSpec } from '../graph/node-catalog.ts';
 import type { ActionContext, ConditionContext, InboundRequest, NormalizedEvent } from './context.ts';
+import type { ConnectionContext, ConnectionDefinition } from './connection.ts';
+
+export type { ConnectionDefinition } from './connection.ts';
 
 interface NodeBase<S extends z.ZodType> {
   /** Unique within the plugin, snake_case: the type is `<plugin>.<id>`. */
@@ -41,6 +44,12 @@ export interface TriggerDefinition<S extends z.ZodType = z.ZodType> extends Node
   secretHeaders?(props: z.infer<S>): string[];
   /** Query keys that carry a secret, as `secretHeaders`; keys such as `api_token` or `key` are masked anyway. */
   secretQuery?(props: z.infer<S>): string[];
+  /**
+   * Completes the trigger's output with what the event does not carry (e.g. a lead's contacts),
+   * through the connection. Runs as the first part of the run, retried like an action; its
+   * result is stored with the trigger step, so it runs once per run.
+   */
+  enrich?(ctx: { props: z.infer<S>; output: unknown; remote: ConnectionContext<any>; dryRun: boolean }): Promise<unknown>;
 }
 
 export interface ConditionDefinition<S extends z.ZodType = z.ZodType> extends NodeBase<S> {
@@ -62,20 +71,27 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> extends NodeB
 
 export type NodeDefinition = TriggerDefinition<any> | ConditionDefinition<any> | ActionDefinition<any>;
 
-export interface ConnectionDefinition<S extends z.ZodType = z.ZodType> {
-  title: string;
-  /** Shape of the credentials, stored encrypted. */
-  schema: S;
-  /** Checks credentials against the remote API; throws UserError when they are wrong. */
-  test(credentials: z.infer<S>, ctx: { http: ActionContext['http']; signal: AbortSignal }): Promise<{ account?: string }>;
-}
-
 export interface WebhookParser {
-  /** Turns a raw inbound request into events; throws UserError for malformed input. */
-  parse(request: InboundRequest): NormalizedEvent[];
+  /**
+   * Turns a raw inbound request into events; throws UserError for malformed input. For a
+   * connection's webhook address, `metadata` is the connection's cached metadata (if loaded).
+   */
+  parse(request: InboundRequest, ctx?: { metadata?: unknown }): NormalizedEvent[];
 }
 
-export interface PluginDefinition {
+/** A running fake of a plugin's remote API (its own admin API is plugin-specific). */
+export interface SimulatorHandle {
+  /** Base URL to give the connection (`baseUrl`). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface SimulatorDefinition<H extends SimulatorHandle = SimulatorHandle> {
+  /** Starts the fake on 127.0.0.1 (port 0 unless given). */
+  start(options?: Record<string, unknown>): Promise<H>;
+}
+
+export interface PluginDefinition<H extends SimulatorHandle = SimulatorHandle> {
   /** snake_case, unique. */
   id: string;
   title: string;
@@ -84,8 +100,8 @@ export interface PluginDefinition {
   connection?: ConnectionDefinition<any>;
   webhook?: WebhookParser;
   nodes: NodeDefinition[];
-  /** Factory of the plugin's fake remote API, used by tests, benchmarks and the demo. */
-  simulator?: unknown;
+  /** The plugin's fake remote API, used by tests, benchmarks and `npm run demo`. */
+  simulator?: SimulatorDefinition<H>;
 }
 
 export function defineTrigger<S extends z.ZodType>(def: Omit<TriggerDefinition<S>, 'kind'>): TriggerDefinition<S> {
@@ -100,10 +116,10 @@ export function defineAction<S extends z.ZodType>(def: Omit<ActionDefinition<S>,
   return Object.freeze({ version: 1, ...def, kind: 'action' as const });
 }
 
-export function defineConnection<S extends z.ZodType>(def: ConnectionDefinition<S>): ConnectionDefinition<S> {
+export function defineConnection<S extends z.ZodType, M = any>(def: ConnectionDefinition<S, M>): ConnectionDefinition<S, M> {
   return Object.freeze(def);
 }
 
-export function definePlugin(def: PluginDefinition): PluginDefinition {
+export function definePlugin<H extends SimulatorHandle = SimulatorHandle>(def: PluginDefinition<H>): PluginDefinition<H> {
   return Object.freeze(def);
 }

@@ -1,4 +1,5 @@
 /** The only module plugins import. */
+import '../graph/zod-locale.ts';
 export { definePlugin, defineTrigger, defineCondition, defineAction, defineConnection } from './define.ts';
 export type {
   PluginDefinition,
@@ -8,7 +9,10 @@ export type {
   ActionDefinition,
   ConnectionDefinition,
   WebhookParser,
+  SimulatorDefinition,
+  SimulatorHandle,
 } from './define.ts';
+export type { ActiveTrigger, ConnectionContext, ConnectionState, OptionItem } from './connection.ts';
 export type {
   ActionContext,
   ConditionContext,
@@ -32,7 +36,7 @@ export {
   coerceError,
   isTransient,
 } from './errors.ts';
-export { widget, connectionField } from './widgets.ts';
+export { widget, connectionField, remoteSelect, fieldMap } from './widgets.ts';
 export { SECRET_MASK } from '../graph/secret-mask.ts';
 export type { PortSpec } from '../graph/node-catalog.ts';
 export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';

@@ -36,3 +36,21 @@ export function connectionField(title = 'Подключение', options: { opt
   }
   return widget(z.string({ error: 'Выберите подключение' }).uuid('Выберите подключение'), 'connection').meta({ title });
 }
+
+/**
+ * A choice from a list the node's connection provides (the plugin's `connection.options[source]`
+ * over its cached metadata), e.g. pipelines; `dependsOn` names props whose values the list needs
+ * (statuses of the chosen pipeline). The editor shows names; the value stored is the option's.
+ * Templates are accepted too, for values that come from the run.
+ */
+export function remoteSelect<S extends z.ZodType>(schema: S, source: string, opts: { dependsOn?: string[] } = {}): S {
+  return widget(schema, 'remote-select', { source, ...(opts.dependsOn ? { dependsOn: opts.dependsOn } : {}) });
+}
+
+/**
+ * Values for remote fields chosen by name (`{ "Город": "{{trigger.lead.fields.Город}}" }`): the
+ * editor offers the fields of `source` (with their enum values where they have them).
+ */
+export function fieldMap(source: string) {
+  return widget(z.record(z.string(), z.unknown()).default({}), 'field-map', { source });
+}

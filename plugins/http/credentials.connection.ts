@@ -45,7 +45,7 @@ export const httpConnection = defineConnection({
   title: 'Учётные данные HTTP',
   schema: httpCredentialsSchema,
   // There is no address to call: the schema has already checked the shape, so this only confirms it.
-  async test(credentials) {
+  async test({ credentials }) {
     return { account: DESCRIBE[credentials.type](credentials) };
   },
 });

@@ -21,7 +21,10 @@ describe('GET /api/node-types', () => {
     await client.register('types@example.ru');
     const res = await client.get('/api/node-types');
     expect(res.status).toBe(200);
-    expect(res.body.plugins).toContainEqual({ id: 'test_kit', title: 'Тестовый набор', description: 'Плагин только для тестов', version: '0.0.1' });
+    expect(res.body.plugins).toContainEqual(expect.objectContaining({ id: 'test_kit', title: 'Тестовый набор', description: 'Плагин только для тестов', version: '0.0.1' }));
+    // A plugin with a connection serves its form: «Настройки» renders it without plugin code.
+    const kit = res.body.plugins.find((p: { id: string }) => p.id === 'test_kit');
+    expect(kit.connection).toMatchObject({ title: 'Тестовый сервис', oauth: false, adminBound: false, schema: { type: 'object', properties: { apiKey: { type: 'string' } } } });
     const byType = Object.fromEntries(res.body.nodes.map((n: { type: string }) => [n.type, n]));
     expect(byType['test_kit.ping']).toMatchObject({ kind: 'trigger', version: 1, title: 'Пинг', inputs: [], outputs: [{ id: 'out' }], sample: { body: { hello: 'мир' } } });
     expect(byType['test_kit.is_even']).toMatchObject({ kind: 'condition', inputs: [{ id: 'in' }], outputs: [{ id: 'true', title: 'Да' }, { id: 'false', title: 'Нет' }] });

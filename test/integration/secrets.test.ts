@@ -20,7 +20,8 @@ describe('connection credentials', () => {
     const created = await client.post('/api/connections', { plugin: 'test_kit', name: 'Основное', credentials: { apiKey: 'super-secret-key-123' } });
     expect(created.status).toBe(201);
     expect(created.text).not.toContain('super-secret-key-123');
-    expect(created.body).toMatchObject({ plugin: 'test_kit', name: 'Основное', status: 'unknown', fields: ['apiKey', 'region'] });
+    // Created connections are tested at once: this key is wrong, and the view says so in Russian.
+    expect(created.body).toMatchObject({ plugin: 'test_kit', name: 'Основное', status: 'error', lastError: 'Неверный ключ API', fields: ['apiKey', 'region'], settings: { region: 'ru' } });
     expect(created.body.credentials).toBeUndefined();
 
     const list = await client.get('/api/connections');
@@ -38,14 +39,15 @@ describe('connection credentials', () => {
     expect(res.body.error.details.fields['credentials.apiKey']).toBe('Ключ слишком короткий');
   });
 
-  it('tests credentials against the plugin and records a Russian error', async () => {
+  it('tests credentials against the plugin on create, update and on demand, recording a Russian error and the account', async () => {
     const client = app.client();
     await client.register('secrets3@example.ru');
     const bad = await client.post('/api/connections', { plugin: 'test_kit', name: 'Тест', credentials: { apiKey: 'wrong-key' } });
+    expect(bad.body).toMatchObject({ status: 'error', lastError: 'Неверный ключ API', account: null });
     const tested = await client.post(`/api/connections/${bad.body.id}/test`);
     expect(tested.body).toMatchObject({ status: 'error', lastError: 'Неверный ключ API' });
     const fixed = await client.put(`/api/connections/${bad.body.id}`, { credentials: { apiKey: 'good-key' } });
-    expect(fixed.body.status).toBe('unknown');
+    expect(fixed.body).toMatchObject({ status: 'ok', lastError: null, account: 'тестовый аккаунт' });
     expect((await client.post(`/api/connections/${bad.body.id}/test`)).body.status).toBe('ok');
   });
 

@@ -1,53 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ConflictError, NotFoundError, UserError, coerceError, AppError } from '../../sdk/errors.ts';
-import type { HttpClient } from '../../sdk/context.ts';
 import { secretAad, type SecretBox } from '../../crypto/secret-box.ts';
 import type { PluginRegistry } from '../../plugins/plugin-registry.ts';
+import type { OptionItem } from '../../sdk/connection.ts';
+import { AppError, coerceError, ConflictError, ForbiddenError, NotFoundError, UserError } from '../../sdk/errors.ts';
 import type { OpLog } from '../logs/op-log.service.ts';
+import { newHookToken } from '../workflows/hook-token.ts';
+import { HookEndpoint } from '../workflows/workflow.entity.ts';
 import { Connection, type IConnection } from './connection.entity.ts';
-import { randomUUID } from 'node:crypto';
+import { METADATA_KEY, type ConnectionRuntime } from './connection-runtime.ts';
+import { secretFieldsOf, toView, type ConnectionView } from './connection-view.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TEST_TIMEOUT_MS = 20_000;
 
-/** What the API shows of a connection: never the credentials. */
-export interface ConnectionView {
-  id: string;
-  plugin: string;
-  name: string;
-  status: 'unknown' | 'ok' | 'error';
-  lastError: string | null;
-  lastCheckedAt: Date | null;
-  /** Credential field names that are set, so the UI can show «задано» without the values. */
-  fields: string[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export function toView(conn: IConnection, fields: string[]): ConnectionView {
-  return {
-    id: conn.id,
-    plugin: conn.plugin,
-    name: conn.name,
-    status: conn.status,
-    lastError: conn.lastError ?? null,
-    lastCheckedAt: conn.lastCheckedAt ?? null,
-    fields,
-    createdAt: conn.createdAt,
-    updatedAt: conn.updatedAt,
-  };
-}
-
-export function createConnectionService(deps: { orm: MikroORM; secretBox: SecretBox; registry: PluginRegistry; opLog: OpLog; http: HttpClient }) {
-  const { orm, secretBox, registry, opLog } = deps;
-
-  const definition = (plugin: string) => {
-    const def = registry.plugin(plugin)?.connection;
-    if (!def) throw new UserError('PLUGIN_HAS_NO_CONNECTION', `Плагин «${plugin}» не поддерживает подключения`);
-    return def;
-  };
+/** Connections of a tenant: CRUD, the remote test, metadata and option lists. Credentials never leave. */
+export function createConnectionService(deps: { orm: MikroORM; secretBox: SecretBox; registry: PluginRegistry; opLog: OpLog; runtime: ConnectionRuntime }) {
+  const { orm, secretBox, registry, opLog, runtime } = deps;
+  const log = (tenantId: string, level: 'info' | 'warn', message: string, connectionId: string) =>
+    opLog.write({ tenantId, level, source: 'connection', message, context: { connectionId } });
 
   const parseCredentials = (plugin: string, credentials: unknown): Record<string, unknown> => {
-    const result = definition(plugin).schema.safeParse(credentials);
+    const result = runtime.definition(plugin).schema.safeParse(credentials);
     if (!result.success) {
       const fields = Object.fromEntries(result.error.issues.map((i: { path: PropertyKey[]; message: string }) => [`credentials.${i.path.join('.')}`, i.message]));
       throw new UserError('CREDENTIALS_INVALID', 'Проверьте данные подключения', { details: { fields } });
@@ -55,20 +28,34 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
     return result.data as Record<string, unknown>;
   };
 
-  const decrypt = (conn: IConnection) => secretBox.decryptJson<Record<string, unknown>>(conn.credentials, secretAad(conn.tenant.id, conn.id));
-  const fieldsOf = (conn: IConnection) => Object.keys(decrypt(conn));
-
-  async function list(tenantId: string, plugin?: string): Promise<ConnectionView[]> {
-    const rows = await orm.em.fork().find(Connection, { tenant: tenantId, ...(plugin ? { plugin } : {}) }, { orderBy: { createdAt: 'asc' } });
-    return rows.map((r) => {
-      try {
-        return toView(r, fieldsOf(r));
-      } catch (err) {
-        // A record that no key can open (a key was removed, or the row was tampered with) must not
-        // hide the others: it is listed as broken, to be re-entered.
-        return { ...toView(r, []), status: 'error' as const, lastError: `Учётные данные не читаются: ${(err as Error).message}. Введите их заново.` };
-      }
+  async function view(conn: IConnection): Promise<ConnectionView> {
+    const def = registry.plugin(conn.plugin)?.connection;
+    let credentials: Record<string, unknown> | null = null;
+    let broken: string | null = null;
+    try {
+      credentials = runtime.decrypt(conn);
+    } catch (err) {
+      // A record no key can open (a key removed, a row tampered with) must not hide the others.
+      broken = `Учётные данные не читаются: ${(err as Error).message}. Введите их заново.`;
+    }
+    const meta = def?.metadata ? await runtime.stateOf(conn.id).get(METADATA_KEY) : undefined;
+    const v = toView(conn, {
+      credentials,
+      secretFields: secretFieldsOf(registry, conn.plugin),
+      hookUrl: await runtime.hookUrlOf(conn.id),
+      metadata: meta ? { fetchedAt: meta.fetchedAt, summary: safeSummary(conn.plugin, meta.value) } : null,
+      oauthPending: Boolean(credentials && def?.oauth?.pending(credentials)),
+      adminBound: Boolean(def?.adminBound),
     });
+    return broken ? { ...v, status: 'error', lastError: broken } : v;
+  }
+
+  function safeSummary(plugin: string, metadata: unknown) {
+    try {
+      return registry.plugin(plugin)?.connection?.metadata?.summary?.(metadata) ?? [];
+    } catch {
+      return [];
+    }
   }
 
   async function load(tenantId: string, id: string) {
@@ -78,80 +65,139 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
     return { em, conn };
   }
 
-  async function create(tenantId: string, input: { plugin: string; name: string; credentials: unknown }): Promise<ConnectionView> {
+  /** Admin-bound connections are read-only for the tenant (issue: LPTracker bound by a platform admin). */
+  function assertEditable(plugin: string, byAdmin: boolean) {
+    if (registry.plugin(plugin)?.connection?.adminBound && !byAdmin) {
+      throw new ForbiddenError('Это подключение настраивает администратор платформы', 'CONNECTION_ADMIN_BOUND');
+    }
+  }
+
+  async function list(tenantId: string, plugin?: string): Promise<ConnectionView[]> {
+    const rows = await orm.em.fork().find(Connection, { tenant: tenantId, ...(plugin ? { plugin } : {}) }, { orderBy: { createdAt: 'asc' } });
+    return Promise.all(rows.map(view));
+  }
+
+  async function get(tenantId: string, id: string): Promise<ConnectionView> {
+    return view((await load(tenantId, id)).conn);
+  }
+
+  /**
+   * Stores the credentials, gives the connection its webhook address (if the plugin receives
+   * webhooks), then tests them and loads the metadata: the view says how that went.
+   */
+  async function create(tenantId: string, input: { plugin: string; name: string; credentials: unknown }, opts: { byAdmin?: boolean } = {}): Promise<ConnectionView> {
+    assertEditable(input.plugin, Boolean(opts.byAdmin));
     const credentials = parseCredentials(input.plugin, input.credentials);
-    const em = orm.em.fork();
     const id = randomUUID();
-    const conn = em.create(Connection, {
-      id,
-      tenant: tenantId,
-      plugin: input.plugin,
-      name: input.name,
-      credentials: secretBox.encryptJson(credentials, secretAad(tenantId, id)),
-      status: 'unknown',
-    });
+    const pending = Boolean(runtime.definition(input.plugin).oauth?.pending(credentials));
     try {
-      await em.flush();
+      await orm.em.fork().transactional(async (em) => {
+        em.create(Connection, {
+          id, tenant: tenantId, plugin: input.plugin, name: input.name,
+          credentials: secretBox.encryptJson(credentials, secretAad(tenantId, id)), status: pending ? 'pending' : 'unknown',
+        });
+        await em.flush();
+        if (registry.plugin(input.plugin)?.webhook) em.create(HookEndpoint, { tenantId, connectionId: id, token: newHookToken() });
+      });
     } catch (err) {
       if ((err as Error).name === 'UniqueConstraintViolationException') throw new ConflictError('CONNECTION_EXISTS', 'Подключение с таким названием уже есть');
       throw err;
     }
-    await opLog.write({ tenantId, level: 'info', source: 'connection', message: `Добавлено подключение «${input.name}» (${input.plugin})`, context: { connectionId: id } });
-    return toView(conn, Object.keys(credentials));
+    await log(tenantId, 'info', `Добавлено подключение «${input.name}» (${registry.plugin(input.plugin)?.title ?? input.plugin})`, id);
+    return pending ? get(tenantId, id) : test(tenantId, id);
   }
 
-  async function update(tenantId: string, id: string, input: { name?: string; credentials?: Record<string, unknown> }): Promise<ConnectionView> {
+  async function update(tenantId: string, id: string, input: { name?: string; credentials?: Record<string, unknown> }, opts: { byAdmin?: boolean } = {}): Promise<ConnectionView> {
     const { em, conn } = await load(tenantId, id);
+    assertEditable(conn.plugin, Boolean(opts.byAdmin));
     if (input.name) conn.name = input.name;
+    let retest = false;
     if (input.credentials) {
       // Fields left out keep their stored values: the UI never receives secrets to send back.
-      const merged = parseCredentials(conn.plugin, { ...decrypt(conn), ...input.credentials });
+      const merged = parseCredentials(conn.plugin, { ...runtime.decrypt(conn), ...input.credentials });
       conn.credentials = secretBox.encryptJson(merged, secretAad(tenantId, id));
-      conn.status = 'unknown';
+      conn.credentialsVersion += 1;
+      conn.status = runtime.definition(conn.plugin).oauth?.pending(merged) ? 'pending' : 'unknown';
       conn.lastError = null;
-      await opLog.write({ tenantId, level: 'info', source: 'connection', message: `Изменены учётные данные подключения «${conn.name}»`, context: { connectionId: id } });
+      retest = conn.status !== 'pending';
+      await log(tenantId, 'info', `Изменены учётные данные подключения «${conn.name}»`, id);
     }
     await em.flush();
-    return toView(conn, fieldsOf(conn));
+    return retest ? test(tenantId, id) : view(conn);
   }
 
-  async function remove(tenantId: string, id: string): Promise<void> {
+  async function remove(tenantId: string, id: string, opts: { byAdmin?: boolean } = {}): Promise<void> {
     const { em, conn } = await load(tenantId, id);
+    assertEditable(conn.plugin, Boolean(opts.byAdmin));
     await em.remove(conn).flush();
-    await opLog.write({ tenantId, level: 'info', source: 'connection', message: `Удалено подключение «${conn.name}»`, context: { connectionId: id } });
+    await log(tenantId, 'info', `Удалено подключение «${conn.name}»`, id);
   }
 
+  /** Tests the credentials remotely; on success records the account and loads the metadata. */
   async function test(tenantId: string, id: string): Promise<ConnectionView> {
     const { em, conn } = await load(tenantId, id);
+    const def = runtime.definition(conn.plugin);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 20_000);
+    const timer = setTimeout(() => controller.abort(), TEST_TIMEOUT_MS);
     try {
-      await definition(conn.plugin).test(decrypt(conn), { http: deps.http, signal: controller.signal });
+      if (def.oauth?.pending(runtime.decrypt(conn))) throw new UserError('CONNECTION_NOT_AUTHORIZED', 'Подключение ещё не авторизовано: нажмите «Войти» и разрешите доступ');
+      const ctx = await runtime.freshContextOf(conn, { signal: controller.signal });
+      const result = await def.test(ctx);
       conn.status = 'ok';
       conn.lastError = null;
+      conn.account = result.account;
+      conn.accountId = result.accountId ?? null;
+      if (def.metadata) await ctx.state.put(METADATA_KEY, await def.metadata.load(ctx));
     } catch (err) {
-      conn.status = 'error';
+      conn.status = def.oauth?.pending(runtime.decrypt(conn)) ? 'pending' : 'error';
       conn.lastError = err instanceof AppError ? err.message : `Проверка не удалась: ${coerceError(err).message}`;
-      await opLog.write({ tenantId, level: 'warn', source: 'connection', message: `Проверка подключения «${conn.name}» не прошла: ${conn.lastError}`, context: { connectionId: id } });
+      await log(tenantId, 'warn', `Проверка подключения «${conn.name}» не прошла: ${conn.lastError}`, id);
     } finally {
       clearTimeout(timer);
     }
     conn.lastCheckedAt = new Date();
     await em.flush();
-    return toView(conn, fieldsOf(conn));
+    return view(conn);
   }
 
-  /**
-   * Decrypted credentials of the connection a node names, for the engine only (never for the
-   * API). Scoped by tenant and plugin: another tenant's id, or one of another plugin, is absent.
-   */
-  async function credentialsForNode(tenantId: string, plugin: string, connectionId: string): Promise<Record<string, unknown> | null> {
-    if (!UUID.test(connectionId)) return null;
-    const conn = await orm.em.fork().findOne(Connection, { id: connectionId, tenant: tenantId, plugin });
-    return conn ? decrypt(conn) : null;
+  async function metadata(tenantId: string, id: string): Promise<{ metadata: unknown; fetchedAt: Date | null }> {
+    const { conn } = await load(tenantId, id);
+    if (!runtime.definition(conn.plugin).metadata) throw new UserError('NO_METADATA', 'У этого подключения нет справочников');
+    const stored = await runtime.stateOf(conn.id).get(METADATA_KEY);
+    return { metadata: stored?.value ?? null, fetchedAt: stored?.fetchedAt ?? null };
   }
 
-  return { list, create, update, remove, test, credentialsForNode };
+  async function refreshMetadata(tenantId: string, id: string): Promise<ConnectionView> {
+    const { em, conn } = await load(tenantId, id);
+    const def = runtime.definition(conn.plugin);
+    if (!def.metadata) throw new UserError('NO_METADATA', 'У этого подключения нет справочников');
+    try {
+      const ctx = await runtime.freshContextOf(conn);
+      await ctx.state.put(METADATA_KEY, await def.metadata.load(ctx));
+      conn.status = 'ok';
+      conn.lastError = null;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      conn.status = 'error';
+      conn.lastError = err.message;
+      await em.flush();
+      throw err;
+    }
+    await em.flush();
+    await log(tenantId, 'info', `Обновлены справочники подключения «${conn.name}»`, id);
+    return view(conn);
+  }
+
+  /** A dynamic option list over the cached metadata (loaded on first use). */
+  async function options(tenantId: string, id: string, source: string, values: Record<string, string>): Promise<OptionItem[]> {
+    const { conn } = await load(tenantId, id);
+    const provider = runtime.definition(conn.plugin).options?.[source];
+    if (!provider) throw new NotFoundError(`Нет списка «${source}» у этого подключения`, 'OPTIONS_NOT_FOUND');
+    const ctx = await runtime.freshContextOf(conn);
+    return provider({ metadata: await ctx.metadata(), values });
+  }
+
+  return { list, get, create, update, remove, test, metadata, refreshMetadata, options, view, load };
 }
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;

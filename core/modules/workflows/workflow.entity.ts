@@ -20,6 +20,8 @@ export const Workflow = defineEntity({
     draftChangedAt: p.datetime().onCreate(() => new Date()),
     publishedAt: p.datetime().nullable(),
     triggerType: p.text().nullable(),
+    /** The connection the active version's trigger listens on (its webhook address fans out here). */
+    triggerConnectionId: p.uuid().nullable(),
     maxAttempts: p.integer().default(8),
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -52,6 +54,8 @@ export const HookEndpoint = defineEntity({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     tenantId: p.uuid(),
     workflowId: p.uuid().nullable(),
+    /** Set for a connection's own address, whose events go to every rule listening on it. */
+    connectionId: p.uuid().nullable(),
     token: p.text(),
     revokedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -15,6 +15,7 @@ import { secretAad, type SecretBox } from '../../crypto/secret-box.ts';
 import { maskSecretProps, resealSecretProps, sealSecretProps, stripSecretProps } from '../../plugins/secret-props.ts';
 import { NotFoundError, UserError } from '../../sdk/errors.ts';
 import type { OpLog } from '../logs/op-log.service.ts';
+import type { ConnectionWebhooks } from '../connections/connection-webhooks.ts';
 import { newHookToken } from './hook-token.ts';
 import { parseImport, toExport, type WorkflowExport } from './workflow-export.ts';
 import { HookEndpoint, Workflow, WorkflowVersion, type IWorkflow } from './workflow.entity.ts';
@@ -43,7 +44,8 @@ export interface VersionInfo {
 
 const notFound = () => new NotFoundError('Правило не найдено', 'WORKFLOW_NOT_FOUND');
 
-export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; config: Config; registry: PluginRegistry; opLog: OpLog; secretBox: SecretBox }) {
+export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; config: Config; registry: PluginRegistry; opLog: OpLog; secretBox: SecretBox; connectionHooks: ConnectionWebhooks }) {
+  const hooks = deps.connectionHooks;
   const { pool, orm, config, registry, opLog, secretBox } = deps;
   const catalog = registry.catalog;
   const log = (tenantId: string, workflowId: string, message: string, context: Record<string, unknown> = {}) =>
@@ -141,6 +143,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     // Versions, the hook endpoint, events and runs go with it (foreign keys cascade).
     await em.nativeDelete(Workflow, { id, tenantId });
     await log(tenantId, id, `Удалено правило «${w.name}»`);
+    if (w.status === 'active') await hooks.sync(tenantId, w.triggerConnectionId ?? null, false);
   }
 
   /**
@@ -148,6 +151,12 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
    * its newest version). A draft identical to the latest version publishes nothing new.
    */
   async function publish(tenantId: string, userId: string | null, id: string) {
+    // Each node's connection must exist and work: checked on the draft before anything is frozen.
+    const connectionIssues = await hooks.checkGraph(tenantId, (await find(orm.em.fork(), tenantId, id)).graph);
+    if (connectionIssues.length > 0) {
+      throw new UserError('GRAPH_INVALID', `Правило нельзя опубликовать: ${connectionIssues[0]!.message}`, { details: { errors: connectionIssues } });
+    }
+    let previousConnection: string | null = null;
     const result = await orm.em.fork().transactional(async (em) => {
       // Locked for the transaction: publish and token rotation must not interleave.
       const w = await find(em, tenantId, id, true);
@@ -165,10 +174,19 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
       w.latestVersion = v.version;
       w.triggerType = triggerTypeOf(w.graph);
       w.updatedAt = new Date();
-      if (w.status === 'active') w.activeVersionId = v.id;
-      return { created: true, name: w.name, version: { id: v.id, version: v.version, createdAt: v.createdAt } };
+      if (w.status === 'active') {
+        w.activeVersionId = v.id;
+        previousConnection = w.triggerConnectionId ?? null;
+        w.triggerConnectionId = hooks.triggerConnectionOf(v.graph);
+      }
+      return { created: true, active: w.status === 'active', connection: w.triggerConnectionId ?? null, name: w.name, version: { id: v.id, version: v.version, createdAt: v.createdAt } };
     });
     if (result.created) await log(tenantId, id, `Опубликована версия ${result.version.version} правила «${result.name}»`, { version: result.version.version });
+    if ('active' in result && result.active) {
+      // An active rule switched to the new version: its trigger may listen elsewhere now.
+      if (previousConnection !== result.connection) await hooks.sync(tenantId, previousConnection, false);
+      await hooks.sync(tenantId, result.connection, false);
+    }
     return { version: result.version, workflow: await get(tenantId, id) };
   }
 
@@ -182,11 +200,21 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
       if (errors.length > 0) {
         throw new UserError('GRAPH_INVALID', `Версию ${w.latestVersion} нельзя включить: в ней есть ошибки (${errors.length}). Исправьте схему и опубликуйте заново.`, { details: { errors } });
       }
+      const previous = w.status === 'active' ? (w.triggerConnectionId ?? null) : null;
       w.status = 'active';
       w.activeVersionId = v.id;
+      w.triggerConnectionId = hooks.triggerConnectionOf(v.graph);
       w.updatedAt = new Date();
-      return { number: w.latestVersion, name: w.name };
+      return { number: w.latestVersion, name: w.name, connection: w.triggerConnectionId, previous };
     });
+    try {
+      // The remote side must send its events before the rule counts as on.
+      await hooks.sync(tenantId, version.connection, true);
+    } catch (err) {
+      await orm.em.fork().nativeUpdate(Workflow, { id, tenantId }, { status: 'inactive', updatedAt: new Date() });
+      throw err;
+    }
+    if (version.previous && version.previous !== version.connection) await hooks.sync(tenantId, version.previous, false);
     await log(tenantId, id, `Правило «${version.name}» включено (версия ${version.number})`, { version: version.number });
     return get(tenantId, id);
   }
@@ -200,6 +228,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
       w.updatedAt = new Date();
       await em.flush();
       await log(tenantId, id, `Правило «${w.name}» выключено`);
+      await hooks.sync(tenantId, w.triggerConnectionId ?? null, false);
     }
     return get(tenantId, id);
   }

@@ -66,16 +66,19 @@ describe('a connection per node', () => {
     expect(run.error.message).toMatch(/Подключение «Тестовый набор», выбранное в шаге «Кто я», удалено или недоступно/);
   });
 
-  it("never hands another tenant's connection, even by its id", async () => {
+  it("never hands another tenant's connection, even by its id: publishing refuses it, a test run fails on it", async () => {
     const other = app.client();
     await other.register('per-node-other@example.ru');
     const foreign = await connection(other, 'Чужое', 'чужое');
     const mine = await connection(client, 'Своё', 'своё');
-    const wf = await activeWorkflow(client, graph([mine, foreign]), 'Чужое подключение');
-    const run = await runOf(wf.hookPath);
-    expect(run.status).toBe('failed');
-    expect(run.error.code).toBe('CONNECTION_MISSING');
-    expect(JSON.stringify(run)).not.toContain('чужое');
+    const created = await client.post('/api/workflows', { name: 'Чужое подключение', graph: graph([mine, foreign]) });
+    const published = await client.post(`/api/workflows/${created.body.id}/publish`);
+    expect(published.status).toBe(422);
+    expect(published.body.error.details.errors).toEqual([expect.objectContaining({ code: 'CONNECTION_MISSING', nodeId: 'b', path: 'connectionId' })]);
+    const tested = await client.post(`/api/workflows/${created.body.id}/test-run`, { event: { body: {} } });
+    expect(tested.body.status).toBe('failed');
+    expect(tested.body.error.code).toBe('CONNECTION_MISSING');
+    expect(JSON.stringify(tested.body)).not.toContain('чужое');
   });
 
   it('refuses to publish a node without a chosen connection, saying so in Russian', async () => {

@@ -1,0 +1,77 @@
+import type pg from 'pg';
+import type { HttpClient } from '../sdk/context.ts';
+import { OperationalError } from '../sdk/errors.ts';
+
+/**
+ * A request-rate limit per key (a plugin's account). `take` resolves when a request may go.
+ * The window has a margin over one second: a slot is taken just before a request leaves, and a
+ * request delayed on its way must still arrive within the remote side's own second.
+ */
+export interface RateLimiter {
+  take(key: string, perSecond: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const RATE_WINDOW_MS = 1100;
+/** A request waiting this long for a slot gives up: the run is retried later instead. */
+const MAX_WAIT_MS = 60_000;
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new OperationalError('HTTP_ABORTED', 'Ожидание очереди запросов прервано: обработчик останавливается'));
+    }, { once: true });
+  });
+
+async function takeWith(tryTake: () => Promise<number>, perSecond: number, signal?: AbortSignal): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const wait = await tryTake();
+    if (wait <= 0) return;
+    if (Date.now() - started > MAX_WAIT_MS) {
+      throw new OperationalError('RATE_LIMIT_QUEUE_FULL', `Очередь запросов к сервису слишком длинная (не больше ${perSecond} в секунду): шаг будет повторён позже`);
+    }
+    // A little jitter: waiters of several processes do not all come back at the same instant.
+    await sleep(wait + Math.floor(Math.random() * 15), signal);
+  }
+}
+
+/** Shared by every process of the deployment: a sliding log in PostgreSQL (function rate_limit_take). */
+export function createPgRateLimiter(pool: Pick<pg.Pool, 'query'>): RateLimiter {
+  return {
+    take: (key, perSecond, signal) =>
+      takeWith(async () => {
+        const { rows } = await pool.query<{ wait: number }>('select rate_limit_take($1, $2, $3) as wait', [key, perSecond, RATE_WINDOW_MS]);
+        return rows[0]!.wait;
+      }, perSecond, signal),
+  };
+}
+
+/** One process only: for the plugin test kit. */
+export function createMemoryRateLimiter(): RateLimiter {
+  const log = new Map<string, number[]>();
+  return {
+    take: (key, perSecond, signal) =>
+      takeWith(async () => {
+        const now = performance.now();
+        const times = (log.get(key) ?? []).filter((t) => t > now - RATE_WINDOW_MS);
+        log.set(key, times);
+        if (times.length < perSecond) {
+          times.push(now);
+          return 0;
+        }
+        return Math.max(1, Math.ceil(times[0]! + RATE_WINDOW_MS - now));
+      }, perSecond, signal),
+  };
+}
+
+/** An HttpClient whose every request first takes a slot of `key`. */
+export function rateLimitedHttp(http: HttpClient, limiter: RateLimiter, key: string, perSecond: number, signal?: AbortSignal): HttpClient {
+  return {
+    async request(req) {
+      await limiter.take(key, perSecond, signal);
+      return http.request(req);
+    },
+  };
+}
