@@ -8,6 +8,7 @@ import { createWorkflowService, type WorkflowService } from './modules/workflows
 import { createConnectionRuntime, type ConnectionRuntime } from './modules/connections/connection-runtime.ts';
 import { createConnectionOAuth, type ConnectionOAuth } from './modules/connections/connection-oauth.ts';
 import { createConnectionWebhooks } from './modules/connections/connection-webhooks.ts';
+import { createEntityLinks, type EntityLinks } from './modules/links/entity-links.service.ts';
 import { tasks } from './queue/tasks/index.ts';
 import { wrapTask } from './queue/task-wrapper.ts';
 import { startWorker } from './queue/worker.ts';
@@ -17,6 +18,7 @@ export interface Services {
   connections: ConnectionService;
   connectionRuntime: ConnectionRuntime;
   connectionOAuth: ConnectionOAuth;
+  links: EntityLinks;
   workflows: WorkflowService;
   engine: EngineService;
   ingest: Ingest;
@@ -38,13 +40,15 @@ export function createServices(deps: BaseDeps): Services {
   const connections = createConnectionService({ ...deps, runtime: connectionRuntime });
   const connectionOAuth = createConnectionOAuth({ ...deps, runtime: connectionRuntime, connections });
   const connectionHooks = createConnectionWebhooks({ ...deps, runtime: connectionRuntime });
-  const engine = createEngine({ ...deps, connectionRuntime });
+  const links = createEntityLinks(deps);
+  const engine = createEngine({ ...deps, connectionRuntime, links });
   const ingest = createIngest(deps);
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   return {
     connections,
     connectionRuntime,
     connectionOAuth,
+    links,
     engine,
     workflows: createWorkflowService({ ...deps, connectionHooks }),
     ingest,

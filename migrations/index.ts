@@ -5,6 +5,7 @@ import { Migration20261122000300_event_fks } from './Migration20261122000300_eve
 import { Migration20261201000000_job_keys } from './Migration20261201000000_job_keys.ts';
 import { Migration20261210000000_auth_limit } from './Migration20261210000000_auth_limit.ts';
 import { Migration20261215000000_crm_connections } from './Migration20261215000000_crm_connections.ts';
+import { Migration20261220000000_links_blocking } from './Migration20261220000000_links_blocking.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundled build. */
 export const migrationsList = [
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261201000000_job_keys', class: Migration20261201000000_job_keys },
   { name: 'Migration20261210000000_auth_limit', class: Migration20261210000000_auth_limit },
   { name: 'Migration20261215000000_crm_connections', class: Migration20261215000000_crm_connections },
+  { name: 'Migration20261220000000_links_blocking', class: Migration20261220000000_links_blocking },
 ];

@@ -4,9 +4,10 @@ import { UserSession } from '../modules/users/user-session.entity.ts';
 import { Connection, ConnectionStateEntry } from '../modules/connections/connection.entity.ts';
 import { LogEntry } from '../modules/logs/log-entry.entity.ts';
 import { HookEndpoint, Workflow, WorkflowVersion } from '../modules/workflows/workflow.entity.ts';
+import { EntityLink } from '../modules/links/entity-link.entity.ts';
 
 /** Tables of the CRUD modules. The engine's hot tables are written by hand (see TABLE_OWNERS). */
-export const entities = [Tenant, User, UserSession, Connection, ConnectionStateEntry, LogEntry, Workflow, WorkflowVersion, HookEndpoint];
+export const entities = [Tenant, User, UserSession, Connection, ConnectionStateEntry, LogEntry, Workflow, WorkflowVersion, HookEndpoint, EntityLink];
 
 /**
  * Tables without an entity and the module that owns their hand-written SQL, with the reason.

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { GraphNode } from '../graph/graph.schema.ts';
 import type { ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
 import type { ConnectionContext } from '../sdk/connection.ts';
+import type { EntityLinks, EntityRef } from '../modules/links/entity-links.service.ts';
 import { createHttpClient } from '../plugins/http-client.ts';
 import type { RegisteredNode } from '../plugins/plugin-registry.ts';
 import type { ActionContext, KvStore } from '../sdk/context.ts';
@@ -12,6 +13,7 @@ import type { EgressPolicy } from '../net/egress-policy.ts';
 
 export interface ActionContextDeps {
   pool: pg.Pool;
+  links: EntityLinks;
   egress: EgressPolicy;
   connectionRuntime: ConnectionRuntime;
   logger: Logger;
@@ -89,6 +91,13 @@ export function actionContextFactory(deps: ActionContextDeps, run: { runId: stri
       dryRun: run.dryRun,
       run: { runId: run.runId, workflowId: run.workflowId, tenantId: run.tenantId, nodeId: node.id, attempt },
       idempotencyKey: `${run.runId}:${node.id}`,
+      links: {
+        async add(created) {
+          const source = (scope.trigger as { entity?: EntityRef } | null)?.entity;
+          if (run.dryRun || !source?.system) return;
+          await deps.links.link(run.tenantId, source, { system: registered.plugin.id, type: created.type, id: String(created.id) }, run.runId);
+        },
+      },
     };
   };
   return Object.assign(factory, {

@@ -4,7 +4,7 @@ import type { Graph } from '../graph/graph.schema.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { AppError } from '../sdk/errors.ts';
 import type { ClaimedRun, StepRecord } from './engine.types.ts';
-import { resolveTrigger, toInboundRequest, triggerOutputs, type StoredRequest } from './trigger-events.ts';
+import { resolveTrigger, toInboundRequest, triggerHits, type StoredRequest } from './trigger-events.ts';
 
 /** A rule an event may start: the rule of its webhook address, or each rule listening on its connection. */
 export interface EventTarget {
@@ -23,6 +23,8 @@ export interface EventRow extends StoredRequest {
   /** Set when the event came to a connection's address (it fans out to its rules). */
   connection_id: string | null;
   status: string;
+  /** The tenant is blocked by a platform admin: its events wait. */
+  tenant_blocked?: boolean;
   targets: EventTarget[];
   /** The connection's cached metadata, for its plugin's parser. */
   metadata?: unknown;
@@ -37,6 +39,8 @@ export interface NewRun extends FreshRun {
   eventId: string;
   versionId: string;
   dispatchKey: string | null;
+  /** The event's entity: the dispatcher adds it and its cross-system links to the trigger output. */
+  entity?: { system: string; type: string; id: string };
 }
 
 export interface EventFate {
@@ -51,9 +55,10 @@ export type EventPlan = { runs: NewRun[]; fate: EventFate; error?: { code: strin
 /** The runs an event starts in one rule: one per parsed event the rule's trigger accepts. */
 export function runsOf(ev: EventRow, target: EventTarget, registry: PluginRegistry, replay: boolean): NewRun[] {
   const trigger = resolveTrigger(target.graph!, registry);
-  const outputs = triggerOutputs(trigger, toInboundRequest(ev), ev.metadata);
+  const hits = triggerHits(trigger, toInboundRequest(ev), ev.metadata);
   const now = new Date();
-  return outputs.map((out, i) => ({
+  return hits.map(({ output: out, entity }, i) => ({
+    ...(entity ? { entity } : {}),
     eventId: ev.id,
     versionId: target.version_id!,
     dispatchKey: replay ? null : `${ev.id}:${target.workflow_id}:${i}`,

@@ -67,6 +67,7 @@ export const splitDispatchSql = (slots: number) => `
  */
 export const LOAD_EVENTS_SQL = `
   select e.id, e.tenant_id, e.workflow_id, e.connection_id, e.status, e.method, e.content_type, e.headers, e.query, e.body,
+         (select tn.blocked_at is not null from tenant tn where tn.id = e.tenant_id) as tenant_blocked,
          t.workflow_id as t_workflow_id, t.wf_status, t.wf_name, t.max_attempts, t.version_id, t.graph
     from inbound_event e
     left join lateral (
@@ -83,3 +84,15 @@ export const LOAD_EVENTS_SQL = `
 /** Runs of events dispatched by an earlier attempt of the same job, still to finish. */
 export const UNFINISHED_RUNS_SQL = `
   select id from run where event_id = any($1::uuid[]) and replay_of is null and status in ('queued', 'running')`;
+
+/** Events of a blocked tenant wait: a new job comes back for them later (nothing is lost). */
+export const postponeEventsSql = (slots: number) => `
+  with ev as (
+    update inbound_event set job_key = 'dispatch:paused:' || $2::text
+     where id = any($1::uuid[]) and status = 'queued'
+    returning id, tenant_id
+  ), grouped as (
+    select tenant_id, array_agg(id) as ids, 'dispatch:paused:' || $2::text as job_key from ev group by tenant_id
+  )
+  select count(*)::int as n from graphile_worker.add_jobs(array(
+    select ${jobSpecSql('dispatch-events', { payload: "json_build_object('eventIds', ids)", key: 'job_key', runAt: "now() + make_interval(secs => $3)", tenant: { expr: 'tenant_id::text', slots } })} from grouped))`;

@@ -5,16 +5,22 @@ import { storableJson, storableText } from '../db/storable.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { coerceError, UserError } from '../sdk/errors.ts';
-import { createRunsSql, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, splitDispatchSql, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
+import { randomUUID } from 'node:crypto';
+import { createRunsSql, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, postponeEventsSql, splitDispatchSql, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
+
+/** How long a blocked tenant's work waits before it is looked at again. */
+export const PAUSE_SECONDS = 15;
 import type { Config } from '../../config/config.schema.ts';
 import { planEvent, runsOf, type EventFate, type EventPlan, type EventRow, type EventTarget, type FreshRun, type NewRun } from './dispatch-plan.ts';
 import { METADATA_KEY, type ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
+import type { EntityLinks } from '../modules/links/entity-links.service.ts';
 import { capPayload } from './step-payload.ts';
 
-export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger; config: Config; connectionRuntime: ConnectionRuntime }) {
+export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry; opLog: OpLog; logger: Logger; config: Config; connectionRuntime: ConnectionRuntime; links: EntityLinks }) {
   const { pool, registry, logger } = deps;
   const CREATE_RUNS_SQL = createRunsSql(deps.config.TENANT_JOB_SLOTS);
   const SPLIT_DISPATCH_SQL = splitDispatchSql(deps.config.TENANT_JOB_SLOTS);
+  const POSTPONE_EVENTS_SQL = postponeEventsSql(deps.config.TENANT_JOB_SLOTS);
 
   // A connection's metadata for its parser (field types…): read at most once a minute per process.
   const metadataCache = new Map<string, { at: number; value: unknown }>();
@@ -33,7 +39,7 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     for (const r of rows) {
       let ev = byId.get(r.id);
       if (!ev) {
-        ev = { id: r.id, tenant_id: r.tenant_id, workflow_id: r.workflow_id, connection_id: r.connection_id, status: r.status, method: r.method, content_type: r.content_type, headers: r.headers, query: r.query, body: r.body, targets: [] };
+        ev = { id: r.id, tenant_id: r.tenant_id, workflow_id: r.workflow_id, connection_id: r.connection_id, status: r.status, tenant_blocked: r.tenant_blocked, method: r.method, content_type: r.content_type, headers: r.headers, query: r.query, body: r.body, targets: [] };
         byId.set(r.id, ev);
       }
       if (r.t_workflow_id) ev.targets.push({ workflow_id: r.t_workflow_id, wf_status: r.wf_status, wf_name: r.wf_name, max_attempts: r.max_attempts, version_id: r.version_id, graph: r.graph });
@@ -41,6 +47,25 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     const events = [...byId.values()];
     for (const ev of events) if (ev.connection_id && ev.status === 'queued') ev.metadata = await metadataOf(ev.connection_id);
     return events;
+  }
+
+  /**
+   * A CRM trigger's output names its entity and carries `links`: its ids in the other systems
+   * (`{{trigger.links.lptracker.lead}}` in an AmoCRM rule), read in one query per batch.
+   */
+  async function addLinks(runs: NewRun[]): Promise<void> {
+    const withEntity = runs.filter((r) => r.entity && r.run.triggerOutput && typeof r.run.triggerOutput === 'object' && !Array.isArray(r.run.triggerOutput));
+    if (withEntity.length === 0) return;
+    const byTenant = new Map<string, NewRun[]>();
+    for (const r of withEntity) byTenant.set(r.run.tenantId, [...(byTenant.get(r.run.tenantId) ?? []), r]);
+    for (const [tenantId, list] of byTenant) {
+      const links = await deps.links.linksOf(tenantId, list.map((r) => r.entity!));
+      for (const r of list) {
+        const output = { ...(r.run.triggerOutput as Record<string, unknown>), entity: r.entity, links: links.get(deps.links.key(r.entity!)) ?? {} };
+        r.run.triggerOutput = output;
+        r.steps[0]!.output = output;
+      }
+    }
   }
 
   async function insert(runs: NewRun[], status: 'running' | 'queued', fates: EventFate[]): Promise<Set<string>> {
@@ -83,8 +108,12 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
    * previous attempt already dispatched give back their unfinished runs to resume.
    */
   async function dispatch(eventIds: string[]): Promise<{ fresh: FreshRun[]; resume: string[] }> {
-    const events = await load(eventIds);
+    const loaded = await load(eventIds);
+    const paused = loaded.filter((ev) => ev.tenant_blocked && ev.status === 'queued').map((ev) => ev.id);
+    if (paused.length) await pool.query(POSTPONE_EVENTS_SQL, [paused, randomUUID(), PAUSE_SECONDS]);
+    const events = loaded.filter((ev) => !ev.tenant_blocked);
     const plans = events.filter((ev) => ev.status === 'queued').map((ev) => planEvent(ev, registry, logger));
+    await addLinks(plans.flatMap((p) => p.runs));
     const created = await store(plans);
     for (const p of plans.filter((x) => x.error)) {
       const ev = events.find((e) => e.id === p.fate.id)!;
@@ -115,6 +144,7 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     }
     if (ev.connection_id) ev.metadata = await metadataOf(ev.connection_id);
     const runs = targets.flatMap((t) => runsOf(ev, t, registry, true));
+    await addLinks(runs);
     const created = await insert(runs, 'queued', []);
     return runs.filter((r) => created.has(r.run.id)).map((r) => r.run.id);
   }

@@ -6,6 +6,7 @@ import { storableText } from '../db/storable.ts';
 import type { Metrics } from '../metrics.ts';
 import type { EgressPolicy } from '../net/egress-policy.ts';
 import type { ConnectionRuntime } from '../modules/connections/connection-runtime.ts';
+import type { EntityLinks } from '../modules/links/entity-links.service.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import { runSecrets } from '../plugins/secret-props.ts';
@@ -15,7 +16,8 @@ import { actionContextFactory, triggerEnricher } from './action-context.ts';
 import type { ClaimedRun, StepRecord } from './engine.types.ts';
 import { executeGraph } from './execute-graph.ts';
 import { createPgStepStore, createRunFinisher, rowToStep } from './pg-step-store.ts';
-import { CLAIM_RUN_SQL, FAIL_RUN_SQL } from './run-executor.sql.ts';
+import { CLAIM_RUN_SQL, FAIL_RUN_SQL, pauseRunSql } from './run-executor.sql.ts';
+import { PAUSE_SECONDS } from './dispatcher.ts';
 import { decideOutcome, type RunOutcome } from './run-outcome.ts';
 import { runLimitsFrom } from './run-limits.ts';
 
@@ -27,6 +29,7 @@ export interface RunExecutorDeps {
   metrics: Metrics;
   registry: PluginRegistry;
   connectionRuntime: ConnectionRuntime;
+  links: EntityLinks;
   opLog: OpLog;
   secretBox: SecretBox;
 }
@@ -40,12 +43,17 @@ export function createRunExecutor(deps: RunExecutorDeps) {
   const { pool, logger, config, metrics } = deps;
   const finisher = createRunFinisher(pool, config.INGEST_BATCH_MS, config.TENANT_JOB_SLOTS);
   const limits = runLimitsFrom(config);
+  const PAUSE_RUN_SQL = pauseRunSql(config.TENANT_JOB_SLOTS);
 
   /** A run from the queue (a retry, a replay, or one left behind by a crash). */
   async function execute(runId: string, signal?: AbortSignal): Promise<void> {
     const { rows } = await pool.query<ClaimedRun>(CLAIM_RUN_SQL, [runId]);
     const run = rows[0];
-    if (!run) return; // finished or cancelled meanwhile
+    if (!run) {
+      // Finished or cancelled meanwhile — or its tenant is blocked: then it waits for a later job.
+      await pool.query(PAUSE_RUN_SQL, [runId, PAUSE_SECONDS]);
+      return;
+    }
     const steps = await pool.query('select * from step where run_id = $1', [runId]);
     await guarded(run, steps.rows.map(rowToStep), signal);
   }

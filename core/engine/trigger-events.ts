@@ -44,11 +44,24 @@ const genericParse = (req: InboundRequest): NormalizedEvent[] => [
   { type: 'webhook.request', data: { method: req.method, body: req.body, headers: req.headers, query: req.query } },
 ];
 
+export interface TriggerHit {
+  output: unknown;
+  /** The remote entity the event is about, in the trigger plugin's system (for cross-system links). */
+  entity?: { system: string; type: string; id: string };
+}
+
 /** The trigger outputs an inbound request produces: one per parsed event the trigger accepts. */
-export function triggerOutputs(trigger: ResolvedTrigger, request: InboundRequest, metadata?: unknown): unknown[] {
-  const parse = trigger.registered.plugin.webhook?.parse ?? genericParse;
+export function triggerHits(trigger: ResolvedTrigger, request: InboundRequest, metadata?: unknown): TriggerHit[] {
+  const plugin = trigger.registered.plugin;
+  const parse = plugin.webhook?.parse ?? genericParse;
   const events = parse(request, { metadata });
   return events
     .filter((ev) => trigger.def.events.includes(ev.type) && trigger.def.match(ev, trigger.props))
-    .map((ev) => (trigger.def.output ? trigger.def.output(ev, trigger.props) : ev.data));
+    .map((ev) => ({
+      output: trigger.def.output ? trigger.def.output(ev, trigger.props) : ev.data,
+      ...(ev.entity ? { entity: { system: plugin.id, type: ev.entity.type, id: String(ev.entity.id) } } : {}),
+    }));
 }
+
+export const triggerOutputs = (trigger: ResolvedTrigger, request: InboundRequest, metadata?: unknown): unknown[] =>
+  triggerHits(trigger, request, metadata).map((h) => h.output);

@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { InboundRequest } from '../sdk/context.ts';
-import { AppError, NotFoundError } from '../sdk/errors.ts';
+import { AppError, NotFoundError, UserError } from '../sdk/errors.ts';
 import { resolveTrigger, type ResolvedTrigger } from '../engine/trigger-events.ts';
 import { ingestBatchSql } from './ingest-batch.sql.ts';
 import { createIngestAdmission } from './ingest-admission.ts';
@@ -24,6 +24,8 @@ interface Endpoint {
   trigger: ResolvedTrigger | null;
   /** Secret headers and query keys of the active version's trigger, or the draft's when none is active. */
   secrets: DeclaredSecrets;
+  /** Blocked by a platform admin: webhooks get 423. */
+  blocked: boolean;
 }
 
 /**
@@ -62,8 +64,9 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
   async function endpoint(token: string): Promise<Endpoint | null> {
     const hit = cache.get(token);
     if (hit && Date.now() - hit.at < ENDPOINT_TTL_MS) return hit.value;
-    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null; draft: Graph | null }>(
-      `select e.tenant_id, e.workflow_id, w.name, v.graph, case when v.graph is null then w.graph end as draft
+    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null; draft: Graph | null; blocked: boolean }>(
+      `select e.tenant_id, e.workflow_id, w.name, v.graph, case when v.graph is null then w.graph end as draft,
+              (select t.blocked_at is not null from tenant t where t.id = e.tenant_id) as blocked
          from hook_endpoint e left join workflow w on w.id = e.workflow_id
          left join workflow_version v on v.id = w.active_version_id
         where e.token = $1 and e.revoked_at is null`,
@@ -83,7 +86,7 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
       } catch {
         draft = null;
       }
-      value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger, secrets: declaredSecrets(trigger, draft) };
+      value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger, secrets: declaredSecrets(trigger, draft), blocked: rows[0].blocked };
     }
     if (cache.size > 10_000) cache.clear();
     cache.set(token, { at: Date.now(), value });
@@ -151,6 +154,8 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
   async function admit(token: string): Promise<void> {
     const ep = await endpoint(token);
     if (!ep) throw new NotFoundError('Адрес вебхука не найден или отозван', 'HOOK_NOT_FOUND');
+    // Not acknowledged, so the sender keeps it and retries: nothing is lost while the block lasts.
+    if (ep.blocked) throw new UserError('TENANT_BLOCKED', 'Пространство заблокировано администратором платформы: события временно не принимаются', { status: 423 });
     await admission(token, ep.tenantId);
   }
 

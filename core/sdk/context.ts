@@ -45,6 +45,17 @@ export interface ActionContext<P = Record<string, unknown>, C = Record<string, u
   run: RunInfo;
   /** Stable across retries of this step: use it as an idempotency key for remote writes. */
   idempotencyKey: string;
+  /** Cross-system links of the run's source entity (see EntityLinks). */
+  links: EntityLinksApi;
+}
+
+/**
+ * When a run creates, in this plugin's system, the counterpart of the entity its trigger is about
+ * (an LPTracker lead for an AmoCRM lead), `add` keeps the pair; later rules read it as
+ * `{{trigger.links.<system>.<type>}}`. Does nothing in a dry run or when the trigger has no entity.
+ */
+export interface EntityLinksApi {
+  add(created: { type: string; id: string | number }): Promise<void>;
 }
 
 /**

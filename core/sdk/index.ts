@@ -15,6 +15,7 @@ export type {
 export type { ActiveTrigger, ConnectionContext, ConnectionState, OptionItem } from './connection.ts';
 export type {
   ActionContext,
+  EntityLinksApi,
   ConditionContext,
   HttpClient,
   HttpRequest,

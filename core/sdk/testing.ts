@@ -106,6 +106,8 @@ export async function runAction(plugin: PluginDefinition<any>, nodeId: string, o
   store?: KvStore;
   idempotencyKey?: string;
   attempt?: number;
+  /** Collects what the action links to the run's source entity. */
+  linked?: { type: string; id: string | number }[];
 }): Promise<unknown> {
   const def = node(plugin, nodeId, 'action');
   const input = opts.input ?? {};
@@ -124,6 +126,7 @@ export async function runAction(plugin: PluginDefinition<any>, nodeId: string, o
     dryRun: opts.dryRun ?? false,
     run: { runId: 'test-run', workflowId: 'test-workflow', tenantId: 'test-tenant', nodeId, attempt: opts.attempt ?? 1 },
     idempotencyKey: opts.idempotencyKey ?? `test-run:${nodeId}`,
+    links: { add: async (created) => void opts.linked?.push(created) },
   };
   return def.run(ctx);
 }

@@ -6,6 +6,9 @@ export const Tenant = defineEntity({
   properties: (p) => ({
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     name: p.text(),
+    /** Set by a platform admin: webhooks are refused (423) and runs wait until it is cleared. */
+    blockedAt: p.datetime().nullable(),
+    blockedReason: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   }),
