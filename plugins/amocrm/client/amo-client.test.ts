@@ -115,8 +115,15 @@ describe('errors', () => {
     expect(tooMany.message).toMatch(/Limit 250 per page/);
   });
 
-  it('429: transient, with retry_after in milliseconds', async () => {
+  it('429: one more try after the pause AmoCRM asks for; a second 429 is transient, with retry_after in milliseconds', async () => {
     sim.faults.set({ burst429: 1 });
+    sim.stats.reset();
+    expect(await amoGet(remote, '/api/v4/account')).toMatchObject({ id: sim.accountId });
+    const [refused, passed] = sim.stats.requests;
+    expect([refused!.status, passed!.status]).toEqual([429, 200]);
+    expect(passed!.at - refused!.at).toBeGreaterThanOrEqual(990);
+
+    sim.faults.set({ burst429: 2 });
     const err = await failure(amoGet(remote, '/api/v4/account'));
     expect(err).toBeInstanceOf(OperationalError);
     expect(err.code).toBe('AMOCRM_RATE_LIMITED');

@@ -3,10 +3,10 @@
  * auth with one refresh on a 401 (OAuth only: a long-lived token is never refreshed), HAL lists
  * followed through `_links.next`, 204 read as «nothing», errors mapped in amo-errors.ts.
  */
-import { UserError, type HttpResponse } from '../../../core/sdk/index.ts';
+import { OperationalError, UserError, type HttpResponse } from '../../../core/sdk/index.ts';
 import { apiBase } from '../connection/credentials.schema.ts';
 import { refreshDue } from '../connection/token-lifetime.ts';
-import { errorForResponse, type FieldLabels } from './amo-errors.ts';
+import { errorForResponse, retryAfterMs, type FieldLabels } from './amo-errors.ts';
 import type { AmoRemote } from './amo-remote.ts';
 import { currentCredentials, refreshOnce } from './refresh-once.ts';
 
@@ -31,6 +31,25 @@ export interface AmoResult<T> {
 
 /** AmoCRM answers in well under a second; a hung request should free its run long before 30 s. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** A 429 asking to wait at most this long is retried once within the request. */
+const SHORT_RETRY_MS = 3000;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new OperationalError('HTTP_ABORTED', 'Запрос к AmoCRM прерван: обработчик останавливается'));
+    const done = () => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new OperationalError('HTTP_ABORTED', 'Запрос к AmoCRM прерван: обработчик останавливается'));
+    };
+    signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
 /** The API's page and batch maximum. */
 export const MAX_LIMIT = 250;
 
@@ -69,6 +88,12 @@ export async function amoRequest<T = any>(remote: AmoRemote, call: AmoCall): Pro
   let res = await send(creds.accessToken);
   if (res.status === 401 && creds.authType === 'oauth' && creds.refreshToken) {
     creds = await refreshOnce(remote, creds.accessToken ?? '');
+    res = await send(creds.accessToken);
+  }
+  if (res.status === 429 && retryAfterMs(res) <= SHORT_RETRY_MS) {
+    // A 429 is a request AmoCRM did not carry out: after the short pause it asks for, one more try
+    // (through the limiter again) spares the run a retry; a second 429 fails the step as transient.
+    await sleep(retryAfterMs(res), remote.signal);
     res = await send(creds.accessToken);
   }
   if (res.status >= 200 && res.status < 300) {

@@ -17,7 +17,8 @@ const baseUrl = z
   .meta({ title: 'Адрес API', description: 'Необязательно: другой адрес аккаунта вместо https://<поддомен>.amocrm.ru — зарубежный (https://mycompany.kommo.com) или симулятор.' });
 
 const secret = (title: string, description: string) => widget(z.string().trim().min(1, `Укажите поле «${title}»`), 'secret').meta({ title, description });
-const optionalSecret = (title: string, description: string) => widget(z.string().optional(), 'secret').meta({ title, description });
+// Filled by the OAuth exchange, not typed: `readOnly` keeps them out of the «Настройки» form.
+const optionalSecret = (title: string, description: string) => widget(z.string().optional(), 'secret').meta({ title, description, readOnly: true });
 
 export const tokenCredentialsSchema = z
   .object({
@@ -35,10 +36,10 @@ export const oauthCredentialsSchema = z
     clientId: z.string().trim().min(1, 'Укажите ID интеграции').meta({ title: 'ID интеграции', description: 'Из карточки интеграции в AmoCRM («Ключи и доступы»).' }),
     clientSecret: secret('Секретный ключ', 'Из карточки интеграции в AmoCRM («Ключи и доступы»).'),
     baseUrl,
-    redirectUri: z.string().optional().meta({ title: 'Адрес перенаправления', description: 'Заполняется при подключении; тот же адрес указан в настройках интеграции AmoCRM.' }),
+    redirectUri: z.string().optional().meta({ title: 'Адрес перенаправления', description: 'Заполняется при подключении; тот же адрес указан в настройках интеграции AmoCRM.', readOnly: true }),
     accessToken: optionalSecret('Токен доступа', 'Заполняется автоматически после разрешения доступа.'),
     refreshToken: optionalSecret('Токен обновления', 'Заполняется автоматически; меняется при каждом обновлении.'),
-    expiresAt: z.number().int().optional().meta({ title: 'Токен действует до', description: 'Unix-время в секундах; заполняется автоматически.' }),
+    expiresAt: z.number().int().optional().meta({ title: 'Токен действует до', description: 'Метка времени в секундах; заполняется автоматически.', readOnly: true }),
   })
   .meta({ title: 'OAuth 2.0' });
 
