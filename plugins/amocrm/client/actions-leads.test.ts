@@ -30,8 +30,8 @@ afterAll(async () => {
   await sim.close();
 });
 
-const run = (node: string, props: Record<string, unknown>, opts: { dryRun?: boolean; store?: ReturnType<typeof memoryKv>; key?: string; via?: TestAmoRemote; attempt?: number } = {}) =>
-  runAction(amocrm, node, { props: { connectionId: CONN, ...props }, remote: opts.via ?? remote, dryRun: opts.dryRun, store: opts.store, idempotencyKey: opts.key, attempt: opts.attempt }) as Promise<any>;
+const run = (node: string, props: Record<string, unknown>, opts: { dryRun?: boolean; store?: ReturnType<typeof memoryKv>; key?: string; via?: TestAmoRemote; attempt?: number; linked?: { type: string; id: string | number }[] } = {}) =>
+  runAction(amocrm, node, { props: { connectionId: CONN, ...props }, remote: opts.via ?? remote, dryRun: opts.dryRun, store: opts.store, idempotencyKey: opts.key, attempt: opts.attempt, linked: opts.linked }) as Promise<any>;
 
 const leadsNamed = (name: string) => [...sim.state.leads.values()].filter((l) => l.name === name && !l.is_deleted);
 const contactsWithPhone = (digits: string) => [...sim.state.contacts.values()].filter((c) => JSON.stringify(c.custom_fields_values ?? []).includes(digits));
@@ -92,10 +92,13 @@ describe('create_lead', () => {
 
   it('run twice with one idempotency key: one lead, one contact', async () => {
     const store = memoryKv();
+    const linked: { type: string; id: string | number }[] = [];
     const props = { name: 'Дважды', contactPhone: '+79001234000' };
-    const a = await run('create_lead', props, { store, key: 'run-7:n3' });
-    const b = await run('create_lead', props, { store, key: 'run-7:n3', attempt: 2 });
+    const a = await run('create_lead', props, { store, key: 'run-7:n3', linked });
+    const b = await run('create_lead', props, { store, key: 'run-7:n3', attempt: 2, linked });
     expect(b).toEqual(a);
+    // The lead is the counterpart of the run's source entity.
+    expect(linked).toEqual([{ type: 'lead', id: a.id }]);
     expect(leadsNamed('Дважды')).toHaveLength(1);
     expect(contactsWithPhone('79001234000')).toHaveLength(1);
   });

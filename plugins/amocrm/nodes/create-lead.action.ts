@@ -103,6 +103,8 @@ export const createLead = defineAction({
       const where = landing(meta, stage.pipelineId, stage.statusId);
       const view = leadView({ ...lead, id: leadId, pipeline_id: where.pipelineId, status_id: where.statusId, custom_fields_values: asReadForm(writes, meta.leadFields), _embedded: { tags: tags.map((t) => ({ name: t })) } }, meta);
       const contact = contactRaw ? contactSummary(contactView(contactRaw, meta)) : null;
+      // The run's source entity (an LPTracker lead…) now has this lead as its AmoCRM counterpart.
+      await ctx.links?.add({ type: 'lead', id: leadId });
       return markDone<CreateLeadResult>(ctx, 'lead', { id: leadId, lead: view, contact, contactCreated });
     };
 

@@ -40,11 +40,15 @@ export const findOrCreateContact = defineAction({
     if (record?.state === 'done') return record.result;
     const existing = await findExisting(remote, draft);
     const adopt = (c: Raw, created: boolean): ContactResult => ({ id: Number(c.id), created, contact: contactSummary(contactView(c, meta)) });
-    if (existing) return ctx.dryRun ? adopt(existing, false) : markDone(ctx, 'contact', adopt(existing, record?.state === 'pending'));
+    const done = async (result: ContactResult) => {
+      await ctx.links?.add({ type: 'contact', id: result.id });
+      return markDone(ctx, 'contact', result);
+    };
+    if (existing) return ctx.dryRun ? adopt(existing, false) : done(adopt(existing, record?.state === 'pending'));
     if (ctx.dryRun) return preview(remote, 'POST', '/api/v4/contacts', [draft.body]);
     if (record?.state === 'pending' && !draft.phone && !draft.email && draft.name) {
       const earlier = await findCreatedByName(remote, draft.name, record.at);
-      if (earlier) return markDone(ctx, 'contact', adopt(earlier, true));
+      if (earlier) return done(adopt(earlier, true));
     }
     await markPending(ctx, 'contact', record);
     const names = draft.fieldNames;
@@ -56,6 +60,6 @@ export const findOrCreateContact = defineAction({
     });
     const id = Number(body?._embedded?.contacts?.[0]?.id);
     const created = { ...draft.body, id, custom_fields_values: asReadForm(draft.body.custom_fields_values ?? [], meta.contactFields) };
-    return markDone(ctx, 'contact', adopt(created, true));
+    return done(adopt(created, true));
   },
 });
