@@ -9,12 +9,13 @@ import { createConnectionRuntime, type ConnectionRuntime } from './modules/conne
 import { createConnectionOAuth, type ConnectionOAuth } from './modules/connections/connection-oauth.ts';
 import { createConnectionWebhooks } from './modules/connections/connection-webhooks.ts';
 import { createEntityLinks, type EntityLinks } from './modules/links/entity-links.service.ts';
+import { createAdminModule, type AdminModule } from './modules/admin/admin.module.ts';
 import { tasks } from './queue/tasks/index.ts';
 import { wrapTask } from './queue/task-wrapper.ts';
 import { startWorker } from './queue/worker.ts';
 
 /** Feature services (connections, workflows, runs, ingest…), wired from the base dependencies. */
-export interface Services {
+export interface Services extends AdminModule {
   connections: ConnectionService;
   connectionRuntime: ConnectionRuntime;
   connectionOAuth: ConnectionOAuth;
@@ -43,6 +44,7 @@ export function createServices(deps: BaseDeps): Services {
   const links = createEntityLinks(deps);
   const engine = createEngine({ ...deps, connectionRuntime, links });
   const ingest = createIngest(deps);
+  const runQueries = createRunQueries(deps.pool, deps.registry.catalog);
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   return {
     connections,
@@ -52,7 +54,8 @@ export function createServices(deps: BaseDeps): Services {
     engine,
     workflows: createWorkflowService({ ...deps, connectionHooks }),
     ingest,
-    runQueries: createRunQueries(deps.pool, deps.registry.catalog),
+    runQueries,
+    ...createAdminModule({ ...deps, connections, runtime: connectionRuntime, runQueries }),
     async startWorker() {
       const wrapDeps = { pool: deps.pool, logger: deps.logger, metrics: deps.metrics, lifecycle: engine.lifecycle };
       worker = await startWorker({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../http/route.ts';
 import { UnauthorizedError } from '../sdk/errors.ts';
+import { Tenant } from '../modules/tenants/tenant.entity.ts';
 
 const meSchema = z.object({
   id: z.string().uuid(),
@@ -97,10 +98,15 @@ export const authRoutes = [
     path: '/api/auth/me',
     tag: 'Вход',
     summary: 'Текущий пользователь и его пространство',
+    description: 'blocked — блокировка пространства администратором платформы (когда и почему) или null: интерфейс показывает её баннером.',
     auth: 'user',
-    response: meSchema,
-    handler({ user }) {
-      return { id: user.id, email: user.email, name: user.name, role: user.role, tenant: { id: user.tenantId, name: user.tenantName } };
+    response: meSchema.extend({
+      blocked: z.object({ at: z.date(), reason: z.string().nullable() }).nullable(),
+    }),
+    async handler({ user, c }) {
+      const tenant = await c.orm.em.fork().findOne(Tenant, { id: user.tenantId });
+      const blocked = tenant?.blockedAt ? { at: tenant.blockedAt, reason: tenant.blockedReason ?? null } : null;
+      return { id: user.id, email: user.email, name: user.name, role: user.role, tenant: { id: user.tenantId, name: user.tenantName }, blocked };
     },
   }),
 ];

@@ -1,4 +1,5 @@
 import { authRoutes } from '../auth/auth.routes.ts';
+import { adminRoutes } from '../modules/admin/admin.routes.ts';
 import { hookRoutes } from '../ingest/hooks.routes.ts';
 import { connectionRoutes } from '../modules/connections/connection.routes.ts';
 import { runRoutes } from '../modules/runs/run.routes.ts';
@@ -8,5 +9,5 @@ import { systemRoutes } from './system.routes.ts';
 
 /** Every route of the API, in one list: mounted by createApp and described in OpenAPI. */
 export function allRoutes(): AnyRoute[] {
-  return [...systemRoutes, ...authRoutes, ...connectionRoutes, ...workflowRoutes, ...runRoutes, ...hookRoutes];
+  return [...systemRoutes, ...authRoutes, ...connectionRoutes, ...workflowRoutes, ...runRoutes, ...adminRoutes, ...hookRoutes];
 }
