@@ -61,6 +61,9 @@ function faultPatch(b: JsonObject): Partial<LptFaults> {
   }
   const http503 = asBool(b.rateLimitHttp503);
   if (http503 !== undefined) out.rateLimitHttp503 = http503;
+  const bare = asBool(b.bareLists);
+  if (bare !== undefined) out.bareLists = bare;
+  if (b.onlyFor === null || typeof b.onlyFor === 'string') out.onlyFor = b.onlyFor || null;
   return out;
 }
 

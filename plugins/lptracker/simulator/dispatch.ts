@@ -93,9 +93,10 @@ export function createDispatcher(core: SimCore, router: Router, admin: LptAdmin)
       core.stats.requests.push(rec);
       const raw = await readBody(req);
       const faults = core.faults;
+      const route = `${method} ${url.pathname}`;
       const latency = faults.control.current().latencyMs;
       if (latency > 0) await new Promise((r) => setTimeout(r, latency));
-      if (faults.roll('errorRate')) {
+      if (faults.roll('errorRate', route)) {
         rec.code = 500;
         sendHtml(res, 500, HTML_500);
         return;
@@ -103,12 +104,14 @@ export function createDispatcher(core: SimCore, router: Router, admin: LptAdmin)
       const { envelope, status } = await apply(core, router, req, url, raw, rec);
       rec.code = envelope.status === 'error' ? envelope.errors[0]!.code : status;
       // Left open on purpose: the client's own timeout has to fire. close() destroys the socket.
-      if (faults.roll('timeoutRate')) {
+      if (faults.roll('timeoutRate', route)) {
         rec.code = 0;
         return;
       }
-      if (faults.roll('htmlErrorRate')) return sendHtml(res, 200, HTML_PHP_ERROR);
-      sendJson(res, status, envelope, faults.roll('truncatedJsonRate'));
+      if (faults.roll('htmlErrorRate', route)) return sendHtml(res, 200, HTML_PHP_ERROR);
+      // The docs show some lists bare; a client must read both shapes.
+      const bare = faults.control.current().bareLists && envelope.status === 'success' && Array.isArray(envelope.result);
+      sendJson(res, status, bare ? (envelope.result as object) : envelope, faults.roll('truncatedJsonRate', route));
     } catch (e) {
       if (!res.headersSent) sendJson(res, 500, failure(500, `Внутренняя ошибка симулятора: ${e instanceof Error ? e.message : String(e)}`));
       else res.destroy();

@@ -69,7 +69,26 @@ describe('fault injection', () => {
     sim.faults.reset();
     expect(sim.faults.current()).toEqual({
       latencyMs: 0, errorRate: 0, timeoutRate: 0, truncatedJsonRate: 0, htmlErrorRate: 0, rateLimitHttp503: false,
+      bareLists: false, onlyFor: null,
     });
+  });
+
+  it('onlyFor aims the rate faults at one route; the others answer normally', async () => {
+    sim.faults.set({ htmlErrorRate: 1, onlyFor: 'POST /lead' });
+    expect((await api.get('/projects')).json.status).toBe('success');
+    const before = sim.state.leads.size;
+    const r = await api.post('/lead', lead);
+    expect(r.text).toContain('Fatal error');
+    expect(sim.state.leads.size).toBe(before + 1);
+  });
+
+  it('bareLists sends list results as a bare array; objects and errors keep the envelope', async () => {
+    sim.faults.set({ bareLists: true });
+    const list = await api.get('/projects');
+    expect(Array.isArray(list.json)).toBe(true);
+    expect(list.json[0]).toMatchObject({ id: 94698 });
+    expect((await api.get('/project/94698')).json).toMatchObject({ status: 'success', result: { id: 94698 } });
+    expect((await api.get('/contact/search?project_id=94698')).json).toMatchObject({ status: 'error', errors: [{ code: 400 }] });
   });
 
   it('is switchable over POST /__sim/faults, and the admin API itself is never faulted', async () => {

@@ -12,7 +12,7 @@ export type FaultKind = (typeof RATE_KEYS)[number];
 
 export function createFaults(random: SimRandom, rateLimitHttp503: boolean) {
   const defaults: LptFaults = {
-    latencyMs: 0, errorRate: 0, timeoutRate: 0, truncatedJsonRate: 0, htmlErrorRate: 0, rateLimitHttp503,
+    latencyMs: 0, errorRate: 0, timeoutRate: 0, truncatedJsonRate: 0, htmlErrorRate: 0, rateLimitHttp503, bareLists: false, onlyFor: null,
   };
   let faults: LptFaults = { ...defaults };
   const control: FaultControl = {
@@ -27,8 +27,9 @@ export function createFaults(random: SimRandom, rateLimitHttp503: boolean) {
     reset: () => void (faults = { ...defaults }),
     current: () => ({ ...faults }),
   };
-  /** One die per request and kind; a rate of 1 always fires, 0 never. */
-  const roll = (kind: FaultKind): boolean => faults[kind] > 0 && random.next() < faults[kind];
+  /** One die per request and kind; a rate of 1 always fires, 0 never. `route` is `METHOD /path`. */
+  const roll = (kind: FaultKind, route: string): boolean =>
+    faults[kind] > 0 && (faults.onlyFor === null || faults.onlyFor === route) && random.next() < faults[kind];
   return { control, roll };
 }
 

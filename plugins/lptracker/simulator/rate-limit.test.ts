@@ -57,15 +57,16 @@ describe('rate limit over HTTP', () => {
   it('records arrivals so a test can check a client never exceeded 3 per sliding second', async () => {
     sim = await startLptSimulator({ rateLimitPerSecond: 0 });
     const api = new LptTestClient(sim.url, sim.login, sim.password);
+    // Wall time between requests adds to the advances; the margins (≥ 300 ms) absorb a loaded machine.
     await api.signIn(); // t ≈ 0
-    sim.clock.advance(500);
-    await api.get('/staff'); // ≈ 500
+    sim.clock.advance(2000);
+    await api.get('/staff'); // ≈ 2000
     sim.clock.advance(100);
-    await api.get('/staff'); // ≈ 600
-    sim.clock.advance(800);
-    await api.get('/staff'); // ≈ 1400
+    await api.get('/staff'); // ≈ 2100
+    sim.clock.advance(600);
+    await api.get('/staff'); // ≈ 2700
     expect(sim.stats.peakRequestsPerSecond()).toBe(3);
-    await api.get('/staff'); // ≈ 1400 again: 500..1500 now holds four
+    await api.get('/staff'); // ≈ 2700 again: 2000..3000 now holds four
     expect(sim.stats.peakRequestsPerSecond()).toBe(4);
     sim.stats.reset();
     expect([sim.stats.requests.length, sim.stats.peakRequestsPerSecond(), sim.stats.logins]).toEqual([0, 0, 0]);

@@ -81,6 +81,13 @@ export interface LptFaults {
   htmlErrorRate: number;
   /** Rate-limit rejections as a real HTTP 503 instead of code 503 inside HTTP 200. */
   rateLimitHttp503: boolean;
+  /** List results sent as a bare JSON array, as some docs examples show, instead of the envelope. */
+  bareLists: boolean;
+  /**
+   * Limits the rate faults to one route, `METHOD /path` as requested (e.g. `POST /lead`), so a
+   * test can lose the answer of a write without disturbing the reads around it. null: every route.
+   */
+  onlyFor: string | null;
 }
 
 export interface LptSimulatorOptions {
