@@ -6,3 +6,6 @@
  */
 export type { WorkflowStatus, WorkflowSummary } from '../modules/workflows/workflow-summary.sql.ts';
 export type { RunStatus, StepError, StepRecord, StepStatus, TestEvent, TestRunResult } from '../engine/engine.types.ts';
+export type { ConnectionView } from '../modules/connections/connection-view.ts';
+export type { ConnectionForm } from '../plugins/plugin-registry.ts';
+export type { OptionItem } from '../sdk/connection.ts';

@@ -88,14 +88,15 @@ export async function shareSession(context: BrowserContext, client: HttpTestClie
 
 /**
  * Product, brand and technical names that may appear in Latin in the Russian UI. Everything else
- * written in Latin letters on a page is treated as untranslated text.
+ * written in Latin letters on a page is treated as untranslated text. Titles of installed plugins
+ * (Latin brand names) are allowed too: `latinWordsOnPage` reads them from the app's registry.
  */
 export const LATIN_ALLOWLIST = new Set(
   [
-    // Products and brands.
+    // Brands the product's own copy names whatever plugins are installed («для AmoCRM и LPTracker»).
     'AmoCRM', 'LPTracker', 'CRM',
     // Protocols, formats and HTTP methods shown as they are written in any Russian manual.
-    'HTTP', 'HTTPS', 'JSON', 'URL', 'API', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD',
+    'HTTP', 'HTTPS', 'JSON', 'URL', 'API', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OAuth', 'ID',
     // Keyboard keys.
     'Ctrl', 'Shift', 'Enter', 'Esc', 'Delete', 'Backspace',
   ].map((w) => w.toLowerCase()),
@@ -130,12 +131,47 @@ export function latinWordsIn(text: string, allow: Iterable<string> = []): string
   return [...new Set(bad)];
 }
 
+const pluginTitleWords = new Map<string, Promise<string[]>>();
+
+/**
+ * Latin words of the installed plugins' titles («AmoCRM», «Bitrix24»), asked from the page's own
+ * app (`GET /api/node-types` as the signed-in user), so a new plugin's brand name needs no edit
+ * here. Nothing before sign-in (the registry is not public); remembered per app.
+ */
+export function registryTitleWords(page: Page): Promise<string[]> {
+  let origin: string;
+  try {
+    origin = new URL(page.url()).origin;
+  } catch {
+    return Promise.resolve([]);
+  }
+  if (!/^https?:/.test(origin)) return Promise.resolve([]);
+  let words = pluginTitleWords.get(origin);
+  if (!words) {
+    words = page
+      .evaluate(async () => {
+        const res = await fetch('/api/node-types', { credentials: 'same-origin' });
+        if (!res.ok) return null;
+        const body = (await res.json()) as { plugins?: { title?: string }[] };
+        return (body.plugins ?? []).map((p) => String(p.title ?? ''));
+      })
+      .catch(() => null)
+      .then((titles) => {
+        if (!titles) pluginTitleWords.delete(origin);
+        return (titles ?? []).flatMap((t) => t.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []);
+      });
+    pluginTitleWords.set(origin, words);
+  }
+  return words;
+}
+
 /**
  * The visible text of the page (`document.body.innerText`) checked for Latin words. `exclude` lists
  * selectors of regions that show user data rather than UI text (JSON of a step, a rule's own
- * template): they are hidden for the moment of reading.
+ * template): they are hidden for the moment of reading. Plugin titles from the registry are allowed.
  */
 export async function latinWordsOnPage(page: Page, allow: Iterable<string> = [], exclude: string[] = []): Promise<string[]> {
+  allow = [...allow, ...(await registryTitleWords(page))];
   const text = await page.evaluate((selectors) => {
     const hidden = selectors.flatMap((sel) => [...document.querySelectorAll<HTMLElement>(sel)]);
     const before = hidden.map((el) => el.style.display);

@@ -1,11 +1,16 @@
 import { http } from './client.ts';
 import type { NodeCatalog, NodeTypeInfo } from '../../../core/graph/node-catalog.ts';
+import type { ConnectionForm } from '../../../core/http/api-types.ts';
+
+export type { ConnectionForm };
 
 export interface PluginInfo {
   id: string;
   title: string;
   description: string;
   version: string;
+  /** The plugin's connection form (credentials JSON Schema) and what it offers; null without one. */
+  connection: ConnectionForm | null;
 }
 
 export interface NodeTypesResponse {

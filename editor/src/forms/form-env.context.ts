@@ -1,6 +1,7 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import type { JsonSchema } from './json-schema.util.ts';
 import type { FieldPathGroup } from './field-paths.util.ts';
+import type { WidgetProps } from './widgets/widget.types.ts';
 
 export interface FieldIssue {
   /** Dot path inside props, `''` for the whole object. */
@@ -14,9 +15,16 @@ export interface FormEnv {
   issues: FieldIssue[];
   /** Upstream data offered by the template field picker. */
   fieldPaths: FieldPathGroup[];
+  /**
+   * The whole value of the form (a node's props): widgets that depend on sibling props read them
+   * here, e.g. a remote list needs `connectionId` and the pipeline chosen next to it.
+   */
+  values: Record<string, unknown>;
+  /** Widgets this form renders differently (a credentials form's secrets), by `x-widget` name. */
+  widgets?: Partial<Record<string, ComponentType<WidgetProps<any>>>>;
 }
 
-export const FormEnvContext = createContext<FormEnv>({ root: {}, issues: [], fieldPaths: [] });
+export const FormEnvContext = createContext<FormEnv>({ root: {}, issues: [], fieldPaths: [], values: {} });
 
 export const useFormEnv = () => useContext(FormEnvContext);
 

@@ -68,6 +68,12 @@ export function schemaType(s: JsonSchema): string | undefined {
   if (s.enum) return typeof s.enum[0] === 'number' ? 'number' : 'string';
   if (s.properties) return 'object';
   if (s.items) return 'array';
+  // A union of one JSON type (`'' | URL`, two string patterns) is edited as that type.
+  const union = s.anyOf ?? s.oneOf;
+  if (union) {
+    const types = new Set(union.map((u) => schemaType(u)));
+    if (types.size === 1) return [...types][0];
+  }
   return undefined;
 }
 
@@ -115,6 +121,39 @@ export function enumOptions(s: JsonSchema): { value: string; title: string }[] {
   return union
     .filter((u) => u.const !== undefined)
     .map((u) => ({ value: String(u.const), title: u.title ?? labels[String(u.const)] ?? String(u.const) }));
+}
+
+export interface UnionVariant {
+  value: string | number | boolean;
+  title: string;
+  description?: string;
+  schema: JsonSchema;
+}
+
+export interface DiscriminatedUnion {
+  /** The property whose `const` tells the variants apart (`authType`). */
+  key: string;
+  variants: UnionVariant[];
+}
+
+/**
+ * An `anyOf`/`oneOf` of objects told apart by one property with a `const` in each (zod's
+ * discriminatedUnion), with each variant's title from the object or its `const`; otherwise null.
+ */
+export function discriminatedUnionOf(schema: JsonSchema, root: JsonSchema): DiscriminatedUnion | null {
+  const union = schema.oneOf ?? schema.anyOf;
+  if (!union || union.length < 2) return null;
+  const members = union.map((u) => resolveSchema(u, root));
+  if (!members.every((m) => m.properties)) return null;
+  const constOf = (m: JsonSchema, key: string) => resolveSchema(m.properties![key], root);
+  const key = Object.keys(members[0]!.properties!).find((k) => members.every((m) => constOf(m, k).const !== undefined));
+  if (!key) return null;
+  const variants = members.map((m) => {
+    const prop = constOf(m, key);
+    const value = prop.const as UnionVariant['value'];
+    return { value, title: m.title ?? prop.title ?? String(value), description: m.description ?? prop.description, schema: m };
+  });
+  return new Set(variants.map((v) => v.value)).size === variants.length ? { key, variants } : null;
 }
 
 export const joinPath = (base: string, key: string | number) => (base ? `${base}.${key}` : String(key));

@@ -9,11 +9,12 @@ interface Props {
   path: string;
 }
 
-/** The fields of an object schema, in declaration order. Unset keys are removed, not stored as undefined. */
+/** The fields of an object schema, in declaration order (hidden and read-only ones left out). Unset keys are removed, not stored as undefined. */
 export function ObjectFields({ schema, value, onChange, path }: Props) {
   const obj = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const required = new Set(schema.required ?? []);
-  const entries = Object.entries(schema.properties ?? {}).filter(([, s]) => !(s as JsonSchema)['x-hidden']);
+  // `readOnly` fields are the server's to fill (OAuth tokens, their expiry): not for the user to type.
+  const entries = Object.entries(schema.properties ?? {}).filter(([, s]) => !(s as JsonSchema)['x-hidden'] && (s as JsonSchema).readOnly !== true);
   return (
     <Flex direction="column" gap="4">
       {entries.map(([key, sub]) => (

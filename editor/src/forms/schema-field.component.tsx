@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import { Box, Flex, Text } from '@radix-ui/themes';
 import { ExclamationTriangleIcon } from '@radix-ui/react-icons';
-import { resolveSchema, schemaType, widgetOf, type JsonSchema } from './json-schema.util.ts';
+import { discriminatedUnionOf, resolveSchema, schemaType, widgetOf, type JsonSchema } from './json-schema.util.ts';
 import { useFormEnv, useIssuesAt } from './form-env.context.ts';
 import { INLINE_LABEL_WIDGETS, WIDGETS } from './widget-registry.ts';
 import { ObjectFields } from './object-fields.component.tsx';
+import { UnionFields } from './union-fields.component.tsx';
 
 interface Props {
   name: string;
@@ -19,12 +20,13 @@ const fallbackWidget = (s: JsonSchema) => widgetOf({ ...s, 'x-widget': undefined
 
 /** One labelled field: label (title), required mark, widget, hint (description), issues by path. */
 export function SchemaField({ name, schema, value, onChange, path, required }: Props) {
-  const { root } = useFormEnv();
+  const { root, widgets } = useFormEnv();
   const id = useId();
   const s = resolveSchema(schema, root);
   const issues = useIssuesAt(path);
-  const hinted = widgetOf(s);
-  const widget = WIDGETS[hinted] || hinted === 'object' ? hinted : fallbackWidget(s);
+  const union = s['x-widget'] ? null : discriminatedUnionOf(s, root);
+  const hinted = union ? 'union' : widgetOf(s);
+  const widget = widgets?.[hinted] || WIDGETS[hinted] || hinted === 'object' || hinted === 'union' ? hinted : fallbackWidget(s);
   const label = s.title ?? name;
   const invalid = issues.some((i) => i.severity === 'error');
   // An unset prop shows its default: that is what the server will use.
@@ -43,14 +45,20 @@ export function SchemaField({ name, schema, value, onChange, path, required }: P
   );
 
   let control;
-  if (widget === 'object') {
+  if (union) {
+    control = (
+      <Box className="schema-form-group">
+        <UnionFields union={union} value={shown} onChange={onChange} path={path} />
+      </Box>
+    );
+  } else if (widget === 'object') {
     control = (
       <Box className="schema-form-group">
         <ObjectFields schema={s} value={shown} onChange={onChange} path={path} />
       </Box>
     );
   } else {
-    const Widget = WIDGETS[widget] ?? WIDGETS.json;
+    const Widget = widgets?.[widget] ?? WIDGETS[widget] ?? WIDGETS.json!;
     control = <Widget schema={s} value={shown} onChange={onChange} path={path} id={id} invalid={invalid} />;
   }
 
@@ -68,7 +76,7 @@ export function SchemaField({ name, schema, value, onChange, path, required }: P
         </>
       )}
       {s.description && (
-        <Text size="1" color="gray">
+        <Text size="1" color="gray" className="schema-field-hint">
           {s.description}
         </Text>
       )}

@@ -13,6 +13,8 @@ import { JsonWidget } from './widgets/json.widget.tsx';
 import { ConditionGroupWidget } from './widgets/condition-group.widget.tsx';
 import { BranchesWidget } from './widgets/branches.widget.tsx';
 import { ConnectionWidget } from './widgets/connection.widget.tsx';
+import { RemoteSelectWidget } from './widgets/remote-select.widget.tsx';
+import { FieldMapWidget } from './widgets/field-map.widget.tsx';
 
 /** Widgets by `x-widget` name. Unknown names fall back by the JSON type (see SchemaField). */
 export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
@@ -30,6 +32,8 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps<any>>> = {
   'condition-group': ConditionGroupWidget,
   branches: BranchesWidget,
   connection: ConnectionWidget,
+  'remote-select': RemoteSelectWidget,
+  'field-map': FieldMapWidget,
 };
 
 /** Widgets that draw their own label row (the switch sits next to its label). */

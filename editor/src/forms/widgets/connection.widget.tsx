@@ -5,7 +5,7 @@ import { fetchConnections } from '../../api/connections.api.ts';
 import { useApiData } from '../../hooks/use-api-data.hook.ts';
 import { fieldTestId, type WidgetProps } from './widget.types.ts';
 
-const STATUS: Record<string, string> = { ok: 'подключено', error: 'ошибка', unknown: 'не проверено' };
+const STATUS: Record<string, string> = { ok: 'подключено', error: 'ошибка', unknown: 'не проверено', pending: 'ожидает входа' };
 /** Radix Select items cannot have an empty value: «без подключения» travels as this, stored as ''. */
 const NONE = '__none__';
 
