@@ -6,6 +6,8 @@ import { Migration20261201000000_job_keys } from './Migration20261201000000_job_
 import { Migration20261210000000_auth_limit } from './Migration20261210000000_auth_limit.ts';
 import { Migration20261215000000_crm_connections } from './Migration20261215000000_crm_connections.ts';
 import { Migration20261220000000_links_blocking } from './Migration20261220000000_links_blocking.ts';
+import { Migration20261225000000_history_indexes } from './Migration20261225000000_history_indexes.ts';
+import { Migration20261226000000_run_verdicts } from './Migration20261226000000_run_verdicts.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundled build. */
 export const migrationsList = [
@@ -17,4 +19,6 @@ export const migrationsList = [
   { name: 'Migration20261210000000_auth_limit', class: Migration20261210000000_auth_limit },
   { name: 'Migration20261215000000_crm_connections', class: Migration20261215000000_crm_connections },
   { name: 'Migration20261220000000_links_blocking', class: Migration20261220000000_links_blocking },
+  { name: 'Migration20261225000000_history_indexes', class: Migration20261225000000_history_indexes },
+  { name: 'Migration20261226000000_run_verdicts', class: Migration20261226000000_run_verdicts },
 ];

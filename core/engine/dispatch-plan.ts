@@ -41,12 +41,19 @@ export interface NewRun extends FreshRun {
   dispatchKey: string | null;
   /** The event's entity: the dispatcher adds it and its cross-system links to the trigger output. */
   entity?: { system: string; type: string; id: string };
+  /**
+   * The trigger output is the request itself (a generic webhook): it is read back from the event
+   * instead of being stored twice more (run and step).
+   */
+  outputIsEvent?: boolean;
 }
 
 export interface EventFate {
   id: string;
   status: 'dispatched' | 'skipped' | 'failed';
   reason: string | null;
+  /** What the payload was about, for «Логи» (see event-summary.ts). */
+  summary?: string | null;
 }
 
 /** What one event becomes: its runs and its fate. Pure; never throws. */
@@ -57,8 +64,10 @@ export function runsOf(ev: EventRow, target: EventTarget, registry: PluginRegist
   const trigger = resolveTrigger(target.graph!, registry);
   const hits = triggerHits(trigger, toInboundRequest(ev), ev.metadata);
   const now = new Date();
+  const outputIsEvent = !trigger.registered.plugin.webhook && !trigger.def.output;
   return hits.map(({ output: out, entity }, i) => ({
     ...(entity ? { entity } : {}),
+    ...(outputIsEvent ? { outputIsEvent } : {}),
     eventId: ev.id,
     versionId: target.version_id!,
     dispatchKey: replay ? null : `${ev.id}:${target.workflow_id}:${i}`,

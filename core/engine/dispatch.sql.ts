@@ -24,8 +24,8 @@ export const createRunsSql = (slots: number) => `
     select i.tenant_id, i.id, 1, i.node_id, i.node_type, 'succeeded', 1, i.step_out::jsonb, 'out', now(), now()
       from input i join runs using (id)
   ), fates as (
-    update inbound_event e set status = f.status, reason = f.reason, processed_at = now()
-      from unnest($13::uuid[], $14::text[], $15::text[]) as f(id, status, reason)
+    update inbound_event e set status = f.status, reason = f.reason, processed_at = now(), summary = f.summary
+      from unnest($13::uuid[], $14::text[], $15::text[], $16::text[]) as f(id, status, reason, summary)
      where e.id = f.id and e.status = 'queued'
   ), jobs as (
     select count(*) as n from graphile_worker.add_jobs(array(
@@ -43,7 +43,7 @@ export const FAIL_EVENTS_SQL = `
      where id = any($1::uuid[]) and status = 'queued'
     returning id
   ), r as (
-    update run set status = 'failed', error_code = 'RUN_ABORTED', error_message = $2, finished_at = now()
+    update run set status = 'failed', error_code = 'RUN_ABORTED', error_message = $2, finished_at = now(), verdict = 'failed', summary = left($2, 200)
      where event_id = any($1::uuid[]) and replay_of is null and status in ('queued', 'running')
     returning id
   )

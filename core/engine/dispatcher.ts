@@ -1,12 +1,16 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { isStatementError } from '../db/db-errors.ts';
-import { storableJson, storableText } from '../db/storable.ts';
+import { storableJson, storableText, storableTextOrNull } from '../db/storable.ts';
+import { summarizePayload } from './event-summary.ts';
 import type { PluginRegistry } from '../plugins/plugin-registry.ts';
 import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { coerceError, UserError } from '../sdk/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { createRunsSql, FAIL_EVENTS_SQL, LOAD_EVENTS_SQL, postponeEventsSql, splitDispatchSql, UNFINISHED_RUNS_SQL } from './dispatch.sql.ts';
+
+/** A trigger step whose output is the event itself (stored once, in the event). */
+export const OUTPUT_IS_EVENT = '{"$event":true}';
 
 /** How long a blocked tenant's work waits before it is looked at again. */
 export const PAUSE_SECONDS = 15;
@@ -73,9 +77,9 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     const col = <T,>(f: (r: NewRun) => T) => runs.map(f);
     const { rows } = await pool.query<{ id: string }>({ name: 'create-runs', text: CREATE_RUNS_SQL, values: [
       col((r) => r.run.id), col((r) => r.run.tenantId), col((r) => r.run.workflowId), col((r) => r.versionId), col((r) => r.eventId),
-      col((r) => r.dispatchKey), col((r) => r.run.maxAttempts), col((r) => storableJson(r.run.triggerOutput)),
-      col((r) => r.steps[0]!.nodeId), col((r) => r.steps[0]!.nodeType), col((r) => capPayload(r.steps[0]!.output).json),
-      status, fates.map((f) => f.id), fates.map((f) => f.status), fates.map((f) => f.reason),
+      col((r) => r.dispatchKey), col((r) => r.run.maxAttempts), col((r) => (r.outputIsEvent ? null : storableJson(r.run.triggerOutput))),
+      col((r) => r.steps[0]!.nodeId), col((r) => r.steps[0]!.nodeType), col((r) => (r.outputIsEvent ? OUTPUT_IS_EVENT : capPayload(r.steps[0]!.output).json)),
+      status, fates.map((f) => f.id), fates.map((f) => f.status), fates.map((f) => f.reason), fates.map((f) => f.summary ?? null),
     ] });
     return new Set(rows.map((r) => r.id));
   }
@@ -113,6 +117,7 @@ export function createDispatcher(deps: { pool: pg.Pool; registry: PluginRegistry
     if (paused.length) await pool.query(POSTPONE_EVENTS_SQL, [paused, randomUUID(), PAUSE_SECONDS]);
     const events = loaded.filter((ev) => !ev.tenant_blocked);
     const plans = events.filter((ev) => ev.status === 'queued').map((ev) => planEvent(ev, registry, logger));
+    for (const p of plans) p.fate.summary = storableTextOrNull(summarizePayload(events.find((e) => e.id === p.fate.id)?.body));
     await addLinks(plans.flatMap((p) => p.runs));
     const created = await store(plans);
     for (const p of plans.filter((x) => x.error)) {

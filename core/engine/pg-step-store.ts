@@ -39,8 +39,9 @@ const finishManySql = (slots: number) => `
   u as (
     update run r set status = f.status, error_code = f.code, error_message = f.message,
                      finished_at = case when f.status in ('succeeded', 'failed') then now() end,
-                     job_key = case when f.requeue_at is not null then 'run:' || r.id else r.job_key end
-      from unnest($17::uuid[], $18::text[], $19::text[], $20::text[], $21::timestamptz[]) as f(id, status, code, message, requeue_at)
+                     job_key = case when f.requeue_at is not null then 'run:' || r.id else r.job_key end,
+                     verdict = f.verdict, summary = f.summary, next_attempt_at = f.requeue_at
+      from unnest($17::uuid[], $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::text[], $23::text[]) as f(id, status, code, message, requeue_at, verdict, summary)
      where r.id = f.id and r.status = 'running' and f.status is not null
     returning r.id, r.tenant_id, f.requeue_at
   ),
@@ -93,6 +94,8 @@ export function createRunFinisher(pool: Pick<pg.Pool, 'query'>, waitMs: number, 
         items.map((i) => i.outcome.error?.code ?? null),
         items.map((i) => storableTextOrNull(i.outcome.error?.message)),
         items.map((i) => i.outcome.requeueAt ?? null),
+        items.map((i) => i.outcome.verdict ?? null),
+        items.map((i) => storableTextOrNull(i.outcome.summary)),
       ],
     });
     return items.map(() => undefined);

@@ -12,7 +12,7 @@ import { jobSpecSql } from '../queue/jobs.ts';
  */
 export const retryRunSql = (slots: number) => `
   with u as (
-    update run r set status = 'queued', error_code = null, error_message = null, finished_at = null,
+    update run r set status = 'queued', error_code = null, error_message = null, finished_at = null, verdict = null, summary = null, next_attempt_at = null,
            max_attempts = r.attempts + w.max_attempts, job_key = 'run:' || r.id
       from workflow w
      where w.id = r.workflow_id and r.id = $1 and r.tenant_id = $2 and r.status = 'failed'
@@ -26,7 +26,8 @@ export const retryRunSql = (slots: number) => `
 /** Cancels a queued or running run and withdraws its pending job (a running job sees the status and stops). */
 export const CANCEL_RUN_SQL = `
   with u as (
-    update run set status = 'cancelled', finished_at = now(), error_code = 'CANCELLED', error_message = 'Отменён пользователем'
+    update run set status = 'cancelled', finished_at = now(), error_code = 'CANCELLED', error_message = 'Отменён пользователем',
+           verdict = 'cancelled', summary = 'Отменён пользователем', next_attempt_at = null
      where id = $1 and tenant_id = $2 and status in ('queued', 'running')
     returning id, workflow_id, job_key
   ), j as (

@@ -10,10 +10,13 @@ export const CLAIM_RUN_SQL = `
    where r.id = $1 and r.status in ('queued', 'running') and v.id = r.version_id and w.id = r.workflow_id
      and t.id = r.tenant_id and t.blocked_at is null
    returning r.id, r.tenant_id as "tenantId", r.workflow_id as "workflowId", w.name as "workflowName", r.attempts,
-             r.max_attempts as "maxAttempts", r.trigger_output as "triggerOutput", v.graph`;
+             r.max_attempts as "maxAttempts", v.graph,
+             -- A generic webhook's trigger output is the event itself, kept once (see dispatch-plan.ts).
+             coalesce(r.trigger_output, (select jsonb_build_object('method', e.method, 'body', e.body, 'headers', e.headers, 'query', e.query)
+                                           from inbound_event e where e.id = r.event_id)) as "triggerOutput"`;
 
 export const FAIL_RUN_SQL = `
-  update run r set status = 'failed', error_code = 'RUN_ABORTED', error_message = $2, finished_at = now()
+  update run r set status = 'failed', error_code = 'RUN_ABORTED', error_message = $2, finished_at = now(), verdict = 'failed', summary = left($2, 200)
     from workflow w
    where r.id = $1 and w.id = r.workflow_id and r.status in ('queued', 'running')
    returning r.id, r.tenant_id as "tenantId", r.workflow_id as "workflowId", w.name as "workflowName"`;

@@ -20,6 +20,7 @@ import { CLAIM_RUN_SQL, FAIL_RUN_SQL, pauseRunSql } from './run-executor.sql.ts'
 import { PAUSE_SECONDS } from './dispatcher.ts';
 import { decideOutcome, type RunOutcome } from './run-outcome.ts';
 import { runLimitsFrom } from './run-limits.ts';
+import { summarizeRun } from './run-summary.ts';
 
 export interface RunExecutorDeps {
   pool: pg.Pool;
@@ -90,7 +91,8 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       limits,
     });
 
-    const outcome: RunOutcome = decideOutcome(result, run, config.RETRY_BASE_MS);
+    const decided = decideOutcome(result, run, config.RETRY_BASE_MS);
+    const outcome: RunOutcome = { ...decided, ...summarizeRun(run.graph, deps.registry, [...previous.values(), ...result.steps], decided) };
     if (outcome.status === 'queued') {
       logger.info({ runId: run.id, attempt: run.attempts, delayMs: outcome.delayMs, code: outcome.error?.code }, 'временная ошибка: запуск будет повторён');
     }

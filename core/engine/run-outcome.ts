@@ -10,6 +10,9 @@ export interface RunOutcome {
   requeueAt?: Date;
   /** With status 'queued': the backoff chosen, for logs. */
   delayMs?: number;
+  /** What «Логи» show (see run-summary.ts); filled in by the executor. */
+  verdict?: string | null;
+  summary?: string | null;
 }
 
 /**

@@ -39,7 +39,7 @@ export const sweepRunsSql = (slots: number) => `
      limit 500
        for update of r skip locked
   ), failed as (
-    update run r set status = 'failed', finished_at = now(), error_code = 'RUN_LOST',
+    update run r set status = 'failed', finished_at = now(), error_code = 'RUN_LOST', verdict = 'failed', summary = 'Задание обработки терялось несколько раз',
            error_message = 'Запуск остановлен: задание его обработки терялось несколько раз. Его можно повторить.'
       from orphan o where r.id = o.id and o.sweeps >= $2
     returning r.id

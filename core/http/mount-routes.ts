@@ -50,4 +50,6 @@ function refuseUnstorable(input: { params: unknown; query: unknown; body: unknow
 export const paginationQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
+  /** `nextCursor` of the previous page: continues after its last row (deep pages stay fast). */
+  cursor: z.string().max(200).optional(),
 };

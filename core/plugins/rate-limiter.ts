@@ -17,11 +17,15 @@ const MAX_WAIT_MS = 60_000;
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       reject(new OperationalError('HTTP_ABORTED', 'Ожидание очереди запросов прервано: обработчик останавливается'));
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 async function takeWith(tryTake: () => Promise<number>, perSecond: number, signal?: AbortSignal): Promise<void> {

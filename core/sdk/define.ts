@@ -67,6 +67,11 @@ export interface ActionDefinition<S extends z.ZodType = z.ZodType> extends NodeB
   /** Needs the plugin's connection. */
   needsConnection?: boolean;
   run(ctx: ActionContext<z.infer<S>>): Promise<unknown>;
+  /**
+   * The run's one-line result in «Логи» when this action was its last, in business words
+   * («лид создан: 12345»). Default: the output's id, or «выполнено».
+   */
+  summarize?(output: any, props: z.infer<S>): string | null;
 }
 
 export type NodeDefinition = TriggerDefinition<any> | ConditionDefinition<any> | ActionDefinition<any>;

@@ -10,7 +10,7 @@ export const testPlugin = definePlugin({
   connection: defineConnection({
     title: 'Тестовый сервис',
     schema: z.object({ apiKey: z.string().min(3, 'Ключ слишком короткий'), region: z.string().default('ru') }),
-    async test(credentials) {
+    async test({ credentials }) {
       if (credentials.apiKey !== 'good-key') throw new UserError('TEST_BAD_KEY', 'Неверный ключ API');
       return { account: 'тестовый аккаунт' };
     },

@@ -72,7 +72,9 @@ export function toView(conn: IConnection, extra: {
   adminBound: boolean;
 }): ConnectionView {
   const settings: ConnectionView['settings'] = {};
-  for (const [k, v] of Object.entries(extra.credentials ?? {})) {
+  // An admin-bound connection's values (an LPTracker login…) are the platform's, not the tenant's:
+  // its users see that it is set up and how it is doing, never what it was set up with.
+  for (const [k, v] of Object.entries(extra.adminBound ? {} : (extra.credentials ?? {}))) {
     if (extra.secretFields.has(k) || SECRET_NAME.test(k)) continue;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') settings[k] = v;
   }

@@ -1,4 +1,5 @@
-import { sql, type FilterQuery, type MikroORM } from '@mikro-orm/postgresql';
+import type { FilterQuery, MikroORM } from '@mikro-orm/postgresql';
+import { MAX_OFFSET, TOTAL_CAP } from '../../db/list-page.ts';
 import type { Logger } from 'pino';
 import { storableText, storableValue } from '../../db/storable.ts';
 import { LogEntry, type ILogEntry } from './log-entry.entity.ts';
@@ -26,9 +27,19 @@ export interface LogFilters {
   to?: Date;
   limit: number;
   offset: number;
+  cursor?: string;
 }
 
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+function decodeCursor(cursor: string): { at: Date; id: string } | null {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    return /^\d+$/.test(id) && !Number.isNaN(Date.parse(at)) ? { at: new Date(at), id } : null;
+  } catch {
+    return null;
+  }
+}
 const like = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
 const view = (e: ILogEntry) => ({
@@ -67,14 +78,27 @@ export function createOpLog(orm: MikroORM, logger: Logger) {
     if (f.level) where.level = { $in: LEVELS.slice(LEVELS.indexOf(f.level)) };
     if (f.source) where.source = { $ilike: like(f.source) };
     if (f.workflowId) where.workflowId = f.workflowId;
-    if (f.q) where.$or = [{ message: { $ilike: like(f.q) } }, { [sql`context::text`]: { $ilike: like(f.q) } }];
+    // Substring search in what users read; a trigram index serves it at any size.
+    if (f.q) where.message = { $ilike: like(f.q) };
     if (f.from || f.to) where.createdAt = { ...(f.from ? { $gte: f.from } : {}), ...(f.to ? { $lte: f.to } : {}) };
-    const [items, total] = await orm.em.fork().findAndCount(LogEntry, where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: f.limit,
-      offset: f.offset,
-    });
-    return { items: items.map(view), total };
+    const cursor = f.cursor ? decodeCursor(f.cursor) : null;
+    const pageWhere: FilterQuery<ILogEntry> = cursor
+      ? { $and: [where, { $or: [{ createdAt: { $lt: cursor.at } }, { createdAt: cursor.at, id: { $lt: cursor.id } }] }] }
+      : where;
+    const em = orm.em.fork();
+    const [items, counted] = await Promise.all([
+      em.find(LogEntry, pageWhere, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: f.limit + 1, offset: cursor ? 0 : Math.min(f.offset, MAX_OFFSET) }),
+      // Counting stops at the cap (the UI says «более 10 000»).
+      em.createQueryBuilder(LogEntry).select('id').where(where).limit(TOTAL_CAP + 1).execute<{ id: string }[]>('all', false),
+    ]);
+    const page = items.slice(0, f.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(view),
+      total: Math.min(counted.length, TOTAL_CAP),
+      totalCapped: counted.length > TOTAL_CAP,
+      nextCursor: items.length > f.limit && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString('base64url') : null,
+    };
   }
 
   async function sources(tenantId: string): Promise<string[]> {

@@ -11,8 +11,11 @@ export interface RunFilters {
   eventId?: string;
   from?: Date;
   to?: Date;
+  /** Search in the run's one-line summary. */
+  q?: string;
   limit: number;
   offset: number;
+  cursor?: string;
 }
 
 export interface EventFilters {
@@ -20,12 +23,18 @@ export interface EventFilters {
   status?: string;
   from?: Date;
   to?: Date;
+  /** Search in the payload summary. */
+  q?: string;
   limit: number;
   offset: number;
+  cursor?: string;
 }
 
+const like = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
+
 const RUN_COLUMNS = `r.id, r.workflow_id as "workflowId", w.name as "workflowName", v.version, r.event_id as "eventId",
-  r.status, r.attempts, case when r.error_code is null then null else json_build_object('code', r.error_code, 'message', r.error_message) end as error,
+  r.status, r.attempts, r.max_attempts as "maxAttempts", r.verdict, r.summary, r.next_attempt_at as "nextAttemptAt",
+  case when r.error_code is null then null else json_build_object('code', r.error_code, 'message', r.error_message) end as error,
   r.created_at as "createdAt", r.started_at as "startedAt", r.finished_at as "finishedAt",
   (extract(epoch from (r.finished_at - coalesce(r.started_at, r.created_at))) * 1000)::int as "durationMs", r.replay_of as "replayOf"`;
 
@@ -55,11 +64,15 @@ export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
     w.add('r.event_id = ?', f.eventId);
     w.add('r.created_at >= ?', f.from);
     w.add('r.created_at <= ?', f.to);
+    // Substring search in the run's summary (its result or its error), served by a trigram index.
+    if (f.q?.trim()) w.add('r.summary ilike ?', like(f.q.trim()));
     return listPage(pool, {
       select: RUN_COLUMNS,
       from: 'run r join workflow w on w.id = r.workflow_id join workflow_version v on v.id = r.version_id',
+      countFrom: 'run r',
       where: w.sql,
-      orderBy: 'r.created_at desc, r.id',
+      time: 'r.created_at',
+      id: 'r.id',
     }, w.args, f);
   }
 
@@ -72,7 +85,13 @@ export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
     if (!rows[0]) throw new NotFoundError('Запуск не найден');
     const steps = await pool.query('select * from step where run_id = $1 order by seq, started_at', [id]);
     const run = rows[0].graph ? { ...rows[0], graph: maskSecretProps(rows[0].graph, catalog) } : rows[0];
-    return { ...run, steps: steps.rows.map((s) => ({ id: s.id, ...rowToStep(s) })) };
+    // A generic webhook's trigger output is the event, stored once: read it back for the detail.
+    let eventOutput: unknown;
+    if (steps.rows.some((s) => s.output?.$event === true) && rows[0].eventId) {
+      const ev = await pool.query(`select jsonb_build_object('method', method, 'body', body, 'headers', headers, 'query', query) as o from inbound_event where id = $1`, [rows[0].eventId]);
+      eventOutput = ev.rows[0]?.o ?? { message: 'Событие удалено по сроку хранения' };
+    }
+    return { ...run, steps: steps.rows.map((s) => ({ id: s.id, ...rowToStep(s.output?.$event === true ? { ...s, output: eventOutput } : s) })) };
   }
 
   async function listEvents(tenantId: string, f: EventFilters) {
@@ -81,15 +100,24 @@ export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
     w.add('e.status = ?', f.status);
     w.add('e.received_at >= ?', f.from);
     w.add('e.received_at <= ?', f.to);
-    return listPage(pool, {
+    if (f.q?.trim()) w.add('e.summary ilike ?', like(f.q.trim()));
+    const page = await listPage<{ id: string; runIds?: string[] }>(pool, {
       select: `e.id, e.workflow_id as "workflowId", w.name as "workflowName", e.status, e.reason, e.method,
                e.content_type as "contentType", e.headers, e.query, e.body, e.received_at as "receivedAt",
-               e.duplicate_of as "duplicateOf",
-               coalesce((select array_agg(r.id order by r.created_at) from run r where r.event_id = e.id), '{}') as "runIds"`,
+               e.duplicate_of as "duplicateOf", e.summary`,
       from: 'inbound_event e left join workflow w on w.id = e.workflow_id',
+      countFrom: 'inbound_event e',
       where: w.sql,
-      orderBy: 'e.received_at desc, e.id',
+      time: 'e.received_at',
+      id: 'e.id',
     }, w.args, f);
+    // The runs of the returned page only: one indexed lookup, not a subquery per candidate row.
+    const ids = page.items.map((e) => e.id);
+    const { rows } = ids.length
+      ? await pool.query<{ event_id: string; ids: string[] }>('select event_id, array_agg(id order by created_at) as ids from run where event_id = any($1::uuid[]) group by event_id', [ids])
+      : { rows: [] };
+    const runIds = new Map(rows.map((r) => [r.event_id, r.ids]));
+    return { ...page, items: page.items.map((e) => ({ ...e, runIds: runIds.get(e.id) ?? [] })) };
   }
 
   return { listRuns, getRun, listEvents };

@@ -10,15 +10,19 @@ const eventStatus = z.enum(['queued', 'dispatched', 'skipped', 'duplicate', 'fai
 
 const runSchema = z.object({
   id: uuid, workflowId: uuid, workflowName: z.string(), version: z.number(), eventId: uuid.nullable(), status: runStatus,
-  attempts: z.number(), error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  attempts: z.number(), maxAttempts: z.number(),
+  verdict: z.enum(['done', 'filtered', 'failed', 'retrying', 'cancelled']).nullable().describe('Итог: выполнено / условие не подошло / ошибка / повтор / отменено'),
+  summary: z.string().nullable().describe('Итог одной строкой, например «лид создан: 12345»'),
+  nextAttemptAt: z.date().nullable().describe('Когда повтор (для запуска в очереди после временной ошибки)'),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: z.date(), startedAt: z.date().nullable(), finishedAt: z.date().nullable(), durationMs: z.number().nullable(),
 });
 
 export const runRoutes = [
   defineRoute({
     method: 'get', path: '/api/runs', tag: 'Запуски', auth: 'user', summary: 'Запуски правил с фильтрами',
-    query: z.object({ workflowId: uuid.optional(), status: runStatus.optional(), eventId: uuid.optional(), ...period, ...paginationQuery }),
-    response: z.object({ items: z.array(runSchema), total: z.number() }),
+    query: z.object({ workflowId: uuid.optional(), status: runStatus.optional(), eventId: uuid.optional(), q: z.string().max(200).optional(), ...period, ...paginationQuery }),
+    response: z.object({ items: z.array(runSchema), total: z.number(), totalCapped: z.boolean().describe('Всего больше, чем total (счёт останавливается на 10 000)'), nextCursor: z.string().nullable() }),
     handler: ({ c, user, query }) => c.runQueries.listRuns(user.tenantId, query),
   }),
   defineRoute({
@@ -44,7 +48,7 @@ export const runRoutes = [
   }),
   defineRoute({
     method: 'get', path: '/api/events', tag: 'События', auth: 'user', summary: 'Входящие события и их судьба',
-    query: z.object({ workflowId: uuid.optional(), status: eventStatus.optional(), ...period, ...paginationQuery }),
+    query: z.object({ workflowId: uuid.optional(), status: eventStatus.optional(), q: z.string().max(200).optional(), ...period, ...paginationQuery }),
     handler: ({ c, user, query }) => c.runQueries.listEvents(user.tenantId, query),
   }),
   defineRoute({
