@@ -9,6 +9,8 @@ export interface Me {
   name: string;
   role: UserRole;
   tenant: { id: string; name: string };
+  /** Set when a platform admin blocked the tenant: the shell shows it as a banner. */
+  blocked?: { at: string; reason: string | null } | null;
 }
 
 /** `company` names the new workspace (tenant); the server accepts it though the contract omits it. */

@@ -6,6 +6,7 @@ import { LoadingState } from '../components/loading-state.component.tsx';
 import { errorMessage } from '../components/error-callout.component.tsx';
 import { ProductLogo } from '../components/product-logo.component.tsx';
 import { AppSidebar } from './app-sidebar.layout.tsx';
+import { TenantBlockedBanner } from './tenant-blocked.banner.tsx';
 
 /** Where to come back after signing in: `/login?next=/logs/runs/…`. */
 export function loginPathFor(location: { pathname: string; search: string; hash: string }): string {
@@ -57,6 +58,7 @@ export function AppShellLayout() {
     <div className="app-shell">
       <AppSidebar />
       <main className="app-content">
+        {user.blocked ? <TenantBlockedBanner blocked={user.blocked} /> : null}
         <div key={transitionKey(location.pathname)} className="app-outlet page-enter">
           <Outlet />
         </div>
