@@ -8,6 +8,7 @@ import { Migration20261215000000_crm_connections } from './Migration202612150000
 import { Migration20261220000000_links_blocking } from './Migration20261220000000_links_blocking.ts';
 import { Migration20261225000000_history_indexes } from './Migration20261225000000_history_indexes.ts';
 import { Migration20261226000000_run_verdicts } from './Migration20261226000000_run_verdicts.ts';
+import { Migration20261226000100_rate_limit_acquire } from './Migration20261226000100_rate_limit_acquire.ts';
 
 /** Listed explicitly so migrations run the same under tsx, vitest and a bundled build. */
 export const migrationsList = [
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261220000000_links_blocking', class: Migration20261220000000_links_blocking },
   { name: 'Migration20261225000000_history_indexes', class: Migration20261225000000_history_indexes },
   { name: 'Migration20261226000000_run_verdicts', class: Migration20261226000000_run_verdicts },
+  { name: 'Migration20261226000100_rate_limit_acquire', class: Migration20261226000100_rate_limit_acquire },
 ];

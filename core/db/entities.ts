@@ -22,5 +22,5 @@ export const TABLE_OWNERS: Record<string, string> = {
   worker_heartbeat: 'core/queue/worker: written every 2 s by each worker',
   auth_limit: 'core/auth/attempt-limiter: checked and advanced in one atomic upsert (an ORM read-then-write would race)',
   mikro_orm_migrations: 'MikroORM migrator',
-  rate_limit_slot: 'core/plugins/rate-limiter: a sliding log taken by the function rate_limit_take, once per remote request',
+  rate_limit_slot: 'core/plugins/rate-limiter: a sliding log taken by the function rate_limit_acquire, once per remote request',
 };

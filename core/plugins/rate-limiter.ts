@@ -12,6 +12,12 @@ export interface RateLimiter {
 }
 
 export const RATE_WINDOW_MS = 1100;
+/**
+ * A slot older than this when its request is about to leave (the process was busy) is given up
+ * and a new one taken: a request must never arrive much later than its slot says, or it would
+ * bunch up with the next second's requests.
+ */
+export const STALE_SLOT_MS = 40;
 /** A request waiting this long for a slot gives up: the run is retried later instead. */
 const MAX_WAIT_MS = 60_000;
 
@@ -28,11 +34,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-async function takeWith(tryTake: () => Promise<number>, perSecond: number, signal?: AbortSignal): Promise<void> {
+async function takeWith(tryTake: () => Promise<{ wait: number; at: number }>, perSecond: number, signal?: AbortSignal): Promise<void> {
   const started = Date.now();
   for (;;) {
-    const wait = await tryTake();
-    if (wait <= 0) return;
+    const { wait, at } = await tryTake();
+    if (wait <= 0 && Date.now() - at <= STALE_SLOT_MS) return;
+    if (wait <= 0) continue; // a stale slot: spent, take another
     if (Date.now() - started > MAX_WAIT_MS) {
       throw new OperationalError('RATE_LIMIT_QUEUE_FULL', `Очередь запросов к сервису слишком длинная (не больше ${perSecond} в секунду): шаг будет повторён позже`);
     }
@@ -41,13 +48,13 @@ async function takeWith(tryTake: () => Promise<number>, perSecond: number, signa
   }
 }
 
-/** Shared by every process of the deployment: a sliding log in PostgreSQL (function rate_limit_take). */
+/** Shared by every process of the deployment: a sliding log in PostgreSQL (function rate_limit_acquire). */
 export function createPgRateLimiter(pool: Pick<pg.Pool, 'query'>): RateLimiter {
   return {
     take: (key, perSecond, signal) =>
       takeWith(async () => {
-        const { rows } = await pool.query<{ wait: number }>('select rate_limit_take($1, $2, $3) as wait', [key, perSecond, RATE_WINDOW_MS]);
-        return rows[0]!.wait;
+        const { rows } = await pool.query<{ wait_ms: number; at_ms: number }>('select wait_ms, at_ms from rate_limit_acquire($1, $2, $3)', [key, perSecond, RATE_WINDOW_MS]);
+        return { wait: rows[0]!.wait_ms, at: rows[0]!.at_ms };
       }, perSecond, signal),
   };
 }
@@ -63,9 +70,9 @@ export function createMemoryRateLimiter(): RateLimiter {
         log.set(key, times);
         if (times.length < perSecond) {
           times.push(now);
-          return 0;
+          return { wait: 0, at: Date.now() };
         }
-        return Math.max(1, Math.ceil(times[0]! + RATE_WINDOW_MS - now));
+        return { wait: Math.max(1, Math.ceil(times[0]! + RATE_WINDOW_MS - now)), at: Date.now() };
       }, perSecond, signal),
   };
 }

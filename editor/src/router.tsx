@@ -10,6 +10,8 @@ import { RunsTabPage } from './pages/logs/runs-tab.page.tsx';
 import { EventsTabPage } from './pages/logs/events-tab.page.tsx';
 import { JournalTabPage } from './pages/logs/journal-tab.page.tsx';
 import { RunDetailPage } from './pages/logs/run-detail.page.tsx';
+import { SettingsPage } from './pages/settings/settings.page.tsx';
+import { AdminPage } from './pages/admin/admin.page.tsx';
 import { NotFoundPage } from './pages/errors/not-found.page.tsx';
 import { RouteErrorPage } from './pages/errors/route-error.page.tsx';
 
@@ -36,6 +38,8 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'logs/runs/:id', element: <RunDetailPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: 'admin', element: <AdminPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
