@@ -14,7 +14,7 @@ export type { OperatorId } from './condition-operators.ts';
 const matchSchema = z
   .enum(['all', 'any'])
   .default('all')
-  .meta({ title: 'Условие выполняется, если', description: 'all — выполнены все правила, any — хотя бы одно' });
+  .meta({ title: 'Условие выполняется, если', description: 'Все проверки или хотя бы одна' });
 
 export const conditionRuleSchema = z
   .object({
@@ -41,16 +41,16 @@ export const conditionRuleSchema = z
       }
     }
   })
-  .meta({ title: 'Правило' });
+  .meta({ title: 'Проверка' });
 
 /** A nested group is tagged `op: 'group'` so rules and groups form a discriminated union with precise errors. */
 export const nestedConditionGroupSchema = z
   .object({
-    op: z.literal('group').meta({ title: 'Группа правил' }),
+    op: z.literal('group').meta({ title: 'Группа проверок' }),
     match: matchSchema,
-    rules: z.array(conditionRuleSchema).max(50).meta({ title: 'Правила' }),
+    rules: z.array(conditionRuleSchema).max(50).meta({ title: 'Проверки' }),
   })
-  .meta({ title: 'Группа правил' });
+  .meta({ title: 'Группа проверок' });
 
 const ruleOrGroup = z.discriminatedUnion('op', [conditionRuleSchema, nestedConditionGroupSchema], {
   error: (issue) => {
@@ -62,7 +62,7 @@ const ruleOrGroup = z.discriminatedUnion('op', [conditionRuleSchema, nestedCondi
 export const conditionGroupSchema = z
   .object({
     match: matchSchema,
-    rules: z.array(ruleOrGroup).max(50).meta({ title: 'Правила' }),
+    rules: z.array(ruleOrGroup).max(50).meta({ title: 'Проверки' }),
   })
   .meta({ title: 'Условия', 'x-widget': 'condition-group' });
 

@@ -50,8 +50,59 @@ export function propTitle(schema: Record<string, unknown> | undefined, path: str
   return typeof title === 'string' && title !== '' ? title : undefined;
 }
 
+type SchemaNode = Record<string, unknown>;
+
+/** `$ref: '#/$defs/x'` (zod's JSON Schema), one level of `anyOf`/`oneOf` picked by the next key. */
+function resolveRef(root: SchemaNode, s: SchemaNode | undefined): SchemaNode | undefined {
+  let cur = s;
+  for (let i = 0; i < 5 && cur && typeof cur.$ref === 'string'; i++) {
+    const parts = (cur.$ref as string).replace(/^#\//, '').split('/');
+    let target: unknown = root;
+    for (const p of parts) target = (target as SchemaNode | undefined)?.[p];
+    cur = target as SchemaNode | undefined;
+  }
+  return cur;
+}
+
+function childOf(root: SchemaNode, s: SchemaNode | undefined, key: string): SchemaNode | undefined {
+  const node = resolveRef(root, s);
+  if (!node) return undefined;
+  if (/^\d+$/.test(key) && node.items && typeof node.items === 'object') return resolveRef(root, node.items as SchemaNode);
+  const props = node.properties as Record<string, SchemaNode> | undefined;
+  if (props && Object.hasOwn(props, key)) return resolveRef(root, props[key]);
+  for (const variant of [...((node.anyOf as SchemaNode[]) ?? []), ...((node.oneOf as SchemaNode[]) ?? [])]) {
+    const found = childOf(root, variant, key);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A field as people name it, never its path: «Адрес»; inside lists «Условия», проверка 2, «Поле».
+ * Only a prop without any title falls back to its key.
+ */
 export function fieldName(schema: Record<string, unknown> | undefined, path: string): string {
+  const [top, ...rest] = path.split('.');
   const title = propTitle(schema, path);
-  if (!title) return `«${path}»`;
-  return path.includes('.') ? `«${title}» (${path})` : `«${title}»`;
+  if (!title || !schema) return `«${top ?? path}»`;
+  const parts = [`«${title}»`];
+  let cur = childOf(schema, schema, top!);
+  for (const [i, key] of rest.entries()) {
+    let next = childOf(schema, cur, key);
+    if (!next) break;
+    // A list of rules or groups: the variant that has the next key («left» → a rule).
+    const variants = [...((next.oneOf as SchemaNode[]) ?? []), ...((next.anyOf as SchemaNode[]) ?? [])].map((v) => resolveRef(schema, v));
+    const ahead = rest[i + 1];
+    if (variants.length) next = (ahead !== undefined && variants.find((v) => childOf(schema, v, ahead))) || variants[0] || next;
+    const t = typeof next.title === 'string' && next.title ? next.title : undefined;
+    if (/^\d+$/.test(key)) {
+      // List items are numbered from 1; a list of unnamed items is named by its own title.
+      parts.push(`${(t ?? 'элемент').toLowerCase()} ${Number(key) + 1}`);
+    } else if (t && t !== title) {
+      parts.push(`«${t}»`);
+    }
+    cur = next;
+  }
+  // «Условия» → «Проверки» → проверка 1: the list's own title adds nothing next to its items'.
+  return parts.filter((p, i) => !(i > 0 && i < parts.length - 1 && /^«/.test(p) && / \d+$/.test(parts[i + 1] ?? ''))).join(', ');
 }

@@ -4,7 +4,7 @@ import { conditionGroupSchema, defineCondition, evaluateGroup } from '../../core
 export const conditionNode = defineCondition({
   id: 'condition',
   title: 'Условие',
-  description: 'Проверяет правила и ведёт по ветке «Да» или «Нет».',
+  description: 'Выполняет проверки и ведёт по ветке «Да» или «Нет».',
   props: z.object({ group: conditionGroupSchema }),
   outputs: [
     { id: 'true', title: 'Да' },

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { EXPORT_FORMAT, workflowExportSchema } from './workflow-export.ts';
 import {
-  createBody, idParams, listQuery, pageQuery, summarySchema, testRunBody, testRunResultSchema, updateBody, versionInfoSchema, versionSchema, workflowSchema,
+  createBody, idParams, listQuery, pageQuery, summarySchema, testRunBody, testRunResultSchema, updateBody,
+  versionDetailSchema, versionInfoSchema, versionParams, versionSchema, workflowSchema,
 } from './workflow.schemas.ts';
 
 const tag = 'Правила';
@@ -72,6 +73,25 @@ export const workflowRoutes = [
     summary: 'Опубликованные версии, новые первыми', params: idParams, query: pageQuery,
     response: z.object({ items: z.array(versionInfoSchema), total: z.number() }),
     handler: ({ c, user, params, query }) => c.workflows.versions(user.tenantId, params.id, query),
+  }),
+  defineRoute({
+    method: 'get', path: '/api/workflows/:id/versions/:version', tag, auth: 'user',
+    summary: 'Одна опубликованная версия со схемой (секреты скрыты)', params: versionParams, response: versionDetailSchema,
+    handler: ({ c, user, params }) => c.workflows.version(user.tenantId, params.id, params.version),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/workflows/:id/versions/:version/restore', tag, auth: 'user',
+    summary: 'Вернуть версию: черновик становится её схемой и публикуется как новая версия',
+    description: 'Включённое правило сразу переходит на новую версию. Возврат к последней версии просто отменяет изменения черновика.',
+    params: versionParams, response: z.object({ version: versionSchema, workflow: workflowSchema, restoredFrom: z.number() }),
+    handler: ({ c, user, params }) => c.workflows.restoreVersion(user.tenantId, user.id, params.id, params.version),
+  }),
+  defineRoute({
+    method: 'post', path: '/api/workflows/:id/publish-and-activate', tag, auth: 'user',
+    summary: 'Опубликовать черновик и включить правило одним действием',
+    description: 'Схема с ошибками — 422 GRAPH_INVALID (details.errors); ничего не публикуется и не включается.',
+    params: idParams, response: z.object({ version: versionSchema, workflow: workflowSchema }),
+    handler: ({ c, user, params }) => c.workflows.publishAndActivate(user.tenantId, user.id, params.id),
   }),
   defineRoute({
     method: 'post', path: '/api/workflows/:id/test-run', tag, auth: 'user',

@@ -52,7 +52,7 @@ export const summarySchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   lastRun: z.object({ id: z.string().uuid(), status: z.string(), createdAt: z.date() }).nullable(),
-  stats24h: z.object({ runs: z.number(), failed: z.number() }),
+  stats24h: z.object({ runs: z.number(), failed: z.number(), retrying: z.number().describe('Ждут повтора после временной ошибки') }),
 });
 
 export const workflowSchema = summarySchema.extend({
@@ -62,7 +62,23 @@ export const workflowSchema = summarySchema.extend({
 
 export const versionSchema = z.object({ id: z.string().uuid(), version: z.number(), createdAt: z.date() });
 
-export const versionInfoSchema = versionSchema.extend({ createdBy: z.string().uuid().nullable() });
+export const versionParams = idParams.extend({ version: z.coerce.number().int('Номер версии — целое число').min(1, 'Номер версии — от 1') });
+
+export const versionInfoSchema = versionSchema.extend({
+  createdBy: z.string().uuid().nullable(),
+  author: z.object({ name: z.string(), email: z.string() }).nullable().describe('Кто опубликовал версию'),
+  changes: z.object({
+    first: z.boolean(),
+    addedNodes: z.number(),
+    removedNodes: z.number(),
+    changedNodes: z.number(),
+    addedEdges: z.number(),
+    removedEdges: z.number(),
+    summary: z.string().describe('Например: «+2 узла, −1 узел, изменены настройки 3 узлов, связи: +1»'),
+  }).describe('Что изменилось по сравнению с предыдущей версией'),
+});
+
+export const versionDetailSchema = versionInfoSchema.extend({ graph: graphSchema });
 
 export const testRunResultSchema = z.object({
   status: z.string(),

@@ -17,6 +17,7 @@ import { NotFoundError, UserError } from '../../sdk/errors.ts';
 import type { OpLog } from '../logs/op-log.service.ts';
 import type { ConnectionWebhooks } from '../connections/connection-webhooks.ts';
 import { newHookToken } from './hook-token.ts';
+import { createWorkflowVersions } from './workflow-versions.ts';
 import { parseImport, toExport, type WorkflowExport } from './workflow-export.ts';
 import { HookEndpoint, Workflow, WorkflowVersion, type IWorkflow } from './workflow.entity.ts';
 import { selectWorkflows, toSummary, type WorkflowRow, type WorkflowStatus, type WorkflowSummary, type WorkflowView } from './workflow-summary.sql.ts';
@@ -33,13 +34,6 @@ export interface WorkflowListFilters {
   status?: WorkflowStatus;
   limit: number;
   offset: number;
-}
-
-export interface VersionInfo {
-  id: string;
-  version: number;
-  createdAt: Date;
-  createdBy: string | null;
 }
 
 const notFound = () => new NotFoundError('Правило не найдено', 'WORKFLOW_NOT_FOUND');
@@ -150,7 +144,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
    * Freezes the draft as the next version. An active rule switches to it at once (it always runs
    * its newest version). A draft identical to the latest version publishes nothing new.
    */
-  async function publish(tenantId: string, userId: string | null, id: string) {
+  async function publish(tenantId: string, userId: string | null, id: string, opts: { quiet?: boolean } = {}) {
     // Each node's connection must exist and work: checked on the draft before anything is frozen.
     const connectionIssues = await hooks.checkGraph(tenantId, (await find(orm.em.fork(), tenantId, id)).graph);
     if (connectionIssues.length > 0) {
@@ -181,7 +175,7 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
       }
       return { created: true, active: w.status === 'active', connection: w.triggerConnectionId ?? null, name: w.name, version: { id: v.id, version: v.version, createdAt: v.createdAt } };
     });
-    if (result.created) await log(tenantId, id, `Опубликована версия ${result.version.version} правила «${result.name}»`, { version: result.version.version });
+    if (result.created && !opts.quiet) await log(tenantId, id, `Опубликована версия ${result.version.version} правила «${result.name}»`, { version: result.version.version });
     if ('active' in result && result.active) {
       // An active rule switched to the new version: its trigger may listen elsewhere now.
       if (previousConnection !== result.connection) await hooks.sync(tenantId, previousConnection, false);
@@ -233,15 +227,6 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     return get(tenantId, id);
   }
 
-  async function versions(tenantId: string, id: string, page: { limit: number; offset: number }): Promise<{ items: VersionInfo[]; total: number }> {
-    const em = orm.em.fork();
-    await find(em, tenantId, id); // 404 for a rule that is not the tenant's
-    const [rows, total] = await em.findAndCount(WorkflowVersion, { workflowId: id, tenantId }, {
-      orderBy: { version: 'desc' }, limit: page.limit, offset: page.offset, fields: ['id', 'version', 'createdAt', 'createdBy'],
-    });
-    return { items: rows.map((v) => ({ id: v.id, version: v.version, createdAt: v.createdAt, createdBy: v.createdBy ?? null })), total };
-  }
-
   async function duplicate(tenantId: string, userId: string | null, id: string): Promise<WorkflowView> {
     const src = await find(orm.em.fork(), tenantId, id);
     const name = `${src.name} (копия)`.slice(0, 200);
@@ -285,7 +270,13 @@ export function createWorkflowService(deps: { pool: pg.Pool; orm: MikroORM; conf
     return graph ? storable(graph, tenantId, id, draft) : draft;
   }
 
-  return { list, get, create, update, remove, publish, activate, deactivate, versions, duplicate, exportOne, importOne, regenerateHookToken, draftGraph, testRunGraph };
+  const history = createWorkflowVersions({ pool, orm, catalog }, { get, publish, activate, log });
+
+  return {
+    list, get, create, update, remove, publish, activate, deactivate, duplicate,
+    versions: history.list, version: history.getOne, restoreVersion: history.restore, publishAndActivate: history.publishAndActivate,
+    exportOne, importOne, regenerateHookToken, draftGraph, testRunGraph,
+  };
 }
 
 export type WorkflowService = ReturnType<typeof createWorkflowService>;

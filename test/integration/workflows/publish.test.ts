@@ -130,7 +130,7 @@ describe('versions', () => {
     expect(all.total).toBe(3);
     expect(all.items.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(all.items[0]).toMatchObject({ createdBy: aliceId });
-    expect(Object.keys(all.items[0]).sort()).toEqual(['createdAt', 'createdBy', 'id', 'version']);
+    expect(Object.keys(all.items[0]).sort()).toEqual(['author', 'changes', 'createdAt', 'createdBy', 'id', 'version']);
     const page = (await alice.get(`/api/workflows/${w.id}/versions?limit=1&offset=1`)).body;
     expect(page).toMatchObject({ total: 3, items: [{ version: 2 }] });
     expect((await alice.get(`/api/workflows/${w.id}/versions?offset=10`)).body).toEqual({ items: [], total: 3 });

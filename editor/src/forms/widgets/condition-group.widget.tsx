@@ -43,8 +43,8 @@ export function ConditionGroupEditor({ value, onChange, path, nested, onRemove }
           onValueChange={(v) => onChange({ ...group, match: v as 'all' | 'any' })}
           aria-label="Когда выполняется условие"
         >
-          <SegmentedControl.Item value="all">Все правила</SegmentedControl.Item>
-          <SegmentedControl.Item value="any">Любое правило</SegmentedControl.Item>
+          <SegmentedControl.Item value="all">Все проверки</SegmentedControl.Item>
+          <SegmentedControl.Item value="any">Любая проверка</SegmentedControl.Item>
         </SegmentedControl.Root>
         {onRemove && (
           <Tooltip content="Удалить группу">
@@ -56,7 +56,7 @@ export function ConditionGroupEditor({ value, onChange, path, nested, onRemove }
       </Flex>
       {group.rules.length === 0 && (
         <Text size="1" color="gray">
-          Правил пока нет: {group.match === 'all' ? 'условие всегда выполняется' : 'условие никогда не выполняется'}.
+          Проверок пока нет: {group.match === 'all' ? 'условие всегда выполняется' : 'условие никогда не выполняется'}.
         </Text>
       )}
       {group.rules.map((item, i) => (
@@ -86,11 +86,11 @@ export function ConditionGroupEditor({ value, onChange, path, nested, onRemove }
       ))}
       <Flex gap="2">
         <Button size="1" variant="soft" type="button" onClick={() => setRules([...group.rules, emptyRule()])} data-testid={`${fieldTestId(path)}-add-rule`}>
-          <PlusIcon /> Правило
+          <PlusIcon /> Проверка
         </Button>
         {!nested && (
           <Button size="1" variant="soft" color="gray" type="button" onClick={() => setRules([...group.rules, { op: 'group', ...emptyGroup() }])}>
-            <PlusIcon /> Группа правил
+            <PlusIcon /> Группа проверок
           </Button>
         )}
       </Flex>

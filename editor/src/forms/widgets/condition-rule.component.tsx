@@ -94,8 +94,8 @@ export function ConditionRuleRow({ rule, path, onChange, onRemove }: Props) {
         ) : (
           <span />
         )}
-        <Tooltip content="Удалить правило">
-          <IconButton size="1" variant="ghost" color="gray" aria-label="Удалить правило" onClick={onRemove} type="button">
+        <Tooltip content="Удалить проверку">
+          <IconButton size="1" variant="ghost" color="gray" aria-label="Удалить проверку" onClick={onRemove} type="button">
             <TrashIcon />
           </IconButton>
         </Tooltip>
