@@ -3,6 +3,7 @@ import type { OpLog } from '../modules/logs/op-log.service.ts';
 import { NotFoundError, UserError } from '../sdk/errors.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import { CANCEL_RUN_SQL, retryRunSql } from './run-control.sql.ts';
+import { PARSED } from './event-parsed.sql.ts';
 import type { Config } from '../../config/config.schema.ts';
 
 /** What users do to runs from «Логи»: cancel, retry from the failed step, replay an event. */
@@ -30,8 +31,10 @@ export function createRunControl(deps: { pool: pg.Pool; opLog: OpLog; dispatcher
 
   /** New runs of the event on the rule's current version; runs and jobs are stored together. */
   async function replay(tenantId: string, eventId: string): Promise<string[]> {
-    const { rows } = await pool.query<{ status: string }>('select status from inbound_event where id = $1 and tenant_id = $2', [eventId, tenantId]);
+    const { rows } = await pool.query<{ parsed: boolean }>(`select ${PARSED} as parsed from inbound_event e where e.id = $1 and e.tenant_id = $2`, [eventId, tenantId]);
     if (!rows[0]) throw new NotFoundError('Событие не найдено');
+    // A body that could not be read would only start a run bound to fail.
+    if (!rows[0].parsed) throw new UserError('EVENT_NOT_PARSED', 'Событие не разобрано: повторять нечего', { status: 422 });
     const runIds = await deps.dispatcher.replay(eventId, tenantId);
     if (runIds.length === 0) throw new UserError('TRIGGER_NOT_MATCHED', 'Событие не подходит под условия триггера текущей версии');
     return runIds;

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { NotFoundError } from '../../sdk/errors.ts';
 import { rowToStep } from '../../engine/pg-step-store.ts';
 import { listPage } from '../../db/list-page.ts';
+import { PARSED } from '../../engine/event-parsed.sql.ts';
 import type { NodeCatalog } from '../../graph/node-catalog.ts';
 import { maskSecretProps } from '../../plugins/secret-props.ts';
 
@@ -19,6 +20,8 @@ export interface RunFilters {
 }
 
 export interface EventFilters {
+  /** One event (a link from a run opens it in the list). */
+  id?: string;
   workflowId?: string;
   status?: string;
   from?: Date;
@@ -32,11 +35,22 @@ export interface EventFilters {
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, '\\$&')}%`;
 
+/**
+ * How long the run worked, waiting excluded: a first attempt from its start to its end; a retried
+ * (or cancelled) run by the steps of its last attempt, since started_at..finished_at would span the
+ * backoff between attempts. A step row is kept per node (the latest attempt wins), and the CASE
+ * reads steps only for the few rows that need them.
+ */
+const DURATION = `case when r.finished_at is null then null
+    when r.attempts <= 1 and r.status <> 'cancelled' then (extract(epoch from (r.finished_at - coalesce(r.started_at, r.created_at))) * 1000)::int
+    else (select (extract(epoch from (max(s.finished_at) - min(s.started_at))) * 1000)::int from step s where s.run_id = r.id and s.attempt = greatest(r.attempts, 1))
+  end`;
+
 const RUN_COLUMNS = `r.id, r.workflow_id as "workflowId", w.name as "workflowName", v.version, r.event_id as "eventId",
   r.status, r.attempts, r.max_attempts as "maxAttempts", r.verdict, r.summary, r.next_attempt_at as "nextAttemptAt",
   case when r.error_code is null then null else json_build_object('code', r.error_code, 'message', r.error_message) end as error,
   r.created_at as "createdAt", r.started_at as "startedAt", r.finished_at as "finishedAt",
-  (extract(epoch from (r.finished_at - coalesce(r.started_at, r.created_at))) * 1000)::int as "durationMs", r.replay_of as "replayOf"`;
+  ${DURATION} as "durationMs", r.replay_of as "replayOf"`;
 
 /** Filter builder: every list is scoped by tenant first. */
 function where(tenantId: string, column: string) {
@@ -96,6 +110,7 @@ export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
 
   async function listEvents(tenantId: string, f: EventFilters) {
     const w = where(tenantId, 'e.tenant_id');
+    w.add('e.id = ?', f.id);
     w.add('e.workflow_id = ?', f.workflowId);
     w.add('e.status = ?', f.status);
     w.add('e.received_at >= ?', f.from);
@@ -104,7 +119,7 @@ export function createRunQueries(pool: pg.Pool, catalog: NodeCatalog) {
     const page = await listPage<{ id: string; runIds?: string[] }>(pool, {
       select: `e.id, e.workflow_id as "workflowId", w.name as "workflowName", e.status, e.reason, e.method,
                e.content_type as "contentType", e.headers, e.query, e.body, e.received_at as "receivedAt",
-               e.duplicate_of as "duplicateOf", e.summary`,
+               e.duplicate_of as "duplicateOf", e.summary, ${PARSED} as parsed`,
       from: 'inbound_event e left join workflow w on w.id = e.workflow_id',
       countFrom: 'inbound_event e',
       where: w.sql,

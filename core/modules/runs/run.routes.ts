@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { paginationQuery } from '../../http/mount-routes.ts';
+import type { Container } from '../../container.ts';
 
 const uuid = z.string().uuid('Неверный идентификатор');
 const idParams = z.object({ id: uuid });
@@ -18,6 +19,18 @@ const runSchema = z.object({
   createdAt: z.date(), startedAt: z.date().nullable(), finishedAt: z.date().nullable(), durationMs: z.number().nullable(),
 });
 
+const entityRef = z.object({ system: z.string(), type: z.string(), id: z.string() });
+const linkSchema = z.object({ a: entityRef, b: entityRef }).describe('Одна и та же запись в двух системах, связанная этим запуском');
+
+/** The run with the cross-system links it created («AmoCRM сделка 123 ↔ LPTracker лид 456»). */
+async function runWithLinks(c: Container, tenantId: string, runId: string) {
+  const [run, links] = await Promise.all([c.runQueries.getRun(tenantId, runId), c.links.ofRun(tenantId, runId)]);
+  return {
+    ...run,
+    links: links.map((l) => ({ a: { system: l.aSystem, type: l.aType, id: l.aId }, b: { system: l.bSystem, type: l.bType, id: l.bId } })),
+  };
+}
+
 export const runRoutes = [
   defineRoute({
     method: 'get', path: '/api/runs', tag: 'Запуски', auth: 'user', summary: 'Запуски правил с фильтрами',
@@ -26,16 +39,17 @@ export const runRoutes = [
     handler: ({ c, user, query }) => c.runQueries.listRuns(user.tenantId, query),
   }),
   defineRoute({
-    method: 'get', path: '/api/runs/:id', tag: 'Запуски', auth: 'user', summary: 'Запуск с шагами (вход, выход, ошибка каждого узла)',
+    method: 'get', path: '/api/runs/:id', tag: 'Запуски', auth: 'user', summary: 'Запуск с шагами (вход, выход, ошибка каждого узла) и связями записей между системами',
     params: idParams,
-    handler: ({ c, user, params }) => c.runQueries.getRun(user.tenantId, params.id),
+    response: runSchema.extend({ steps: z.array(z.record(z.string(), z.unknown())), links: z.array(linkSchema) }),
+    handler: ({ c, user, params }) => runWithLinks(c, user.tenantId, params.id),
   }),
   defineRoute({
     method: 'post', path: '/api/runs/:id/cancel', tag: 'Запуски', auth: 'user', summary: 'Отменить запуск в очереди или в работе',
     params: idParams,
     async handler({ c, user, params }) {
       await c.engine.control.cancel(user.tenantId, params.id);
-      return c.runQueries.getRun(user.tenantId, params.id);
+      return runWithLinks(c, user.tenantId, params.id);
     },
   }),
   defineRoute({
@@ -43,12 +57,12 @@ export const runRoutes = [
     params: idParams,
     async handler({ c, user, params }) {
       await c.engine.control.retry(user.tenantId, params.id);
-      return c.runQueries.getRun(user.tenantId, params.id);
+      return runWithLinks(c, user.tenantId, params.id);
     },
   }),
   defineRoute({
     method: 'get', path: '/api/events', tag: 'События', auth: 'user', summary: 'Входящие события и их судьба',
-    query: z.object({ workflowId: uuid.optional(), status: eventStatus.optional(), q: z.string().max(200).optional(), ...period, ...paginationQuery }),
+    query: z.object({ id: uuid.optional(), workflowId: uuid.optional(), status: eventStatus.optional(), q: z.string().max(200).optional(), ...period, ...paginationQuery }),
     handler: ({ c, user, query }) => c.runQueries.listEvents(user.tenantId, query),
   }),
   defineRoute({

@@ -23,7 +23,8 @@ export interface WorkflowSummary {
   createdAt: Date;
   updatedAt: Date;
   lastRun: { id: string; status: string; createdAt: Date } | null;
-  stats24h: { runs: number; failed: number };
+  /** Last 24 h: runs, failed ones, and those waiting for a retry after a transient error (failing, not yet failed). */
+  stats24h: { runs: number; failed: number; retrying: number };
 }
 
 export interface WorkflowView extends WorkflowSummary {
@@ -49,6 +50,7 @@ export interface WorkflowRow {
   last_run_created_at: Date | null;
   runs_24h: number;
   failed_24h: number;
+  retrying_24h: number;
   graph?: Graph;
 }
 
@@ -62,7 +64,7 @@ export function selectWorkflows(opts: { withGraph: boolean }): string {
            (w.published_at is null or w.draft_changed_at > w.published_at) as has_unpublished,
            w.trigger_type, w.max_attempts, w.created_at, w.updated_at, he.token,
            lr.id as last_run_id, lr.status as last_run_status, lr.created_at as last_run_created_at,
-           st.runs as runs_24h, st.failed as failed_24h${opts.withGraph ? ', w.graph' : ''}
+           st.runs as runs_24h, st.failed as failed_24h, st.retrying as retrying_24h${opts.withGraph ? ', w.graph' : ''}
       from workflow w
       left join workflow_version av on av.id = w.active_version_id and w.status = 'active'
       left join lateral (
@@ -76,7 +78,8 @@ export function selectWorkflows(opts: { withGraph: boolean }): string {
          order by r.created_at desc limit 1
       ) lr on true
       cross join lateral (
-        select count(*)::int as runs, (count(*) filter (where r.status = 'failed'))::int as failed from run r
+        select count(*)::int as runs, (count(*) filter (where r.status = 'failed'))::int as failed,
+               (count(*) filter (where r.status = 'queued' and r.next_attempt_at is not null))::int as retrying from run r
          where r.workflow_id = w.id and r.tenant_id = w.tenant_id and r.created_at > now() - interval '24 hours'
       ) st`;
 }
@@ -100,6 +103,6 @@ export function toSummary(row: WorkflowRow, publicUrl: string): WorkflowSummary 
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastRun: row.last_run_id ? { id: row.last_run_id, status: row.last_run_status!, createdAt: row.last_run_created_at! } : null,
-    stats24h: { runs: row.runs_24h, failed: row.failed_24h },
+    stats24h: { runs: row.runs_24h, failed: row.failed_24h, retrying: row.retrying_24h },
   };
 }

@@ -24,12 +24,13 @@ afterAll(() => app.close());
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name).sort();
 
 /** Runs are written by the engine; here they are inserted directly with chosen ages. */
-async function addRun(workflowId: string, status: string, ageMinutes: number): Promise<string> {
+async function addRun(workflowId: string, status: string, ageMinutes: number, retryInSeconds?: number): Promise<string> {
   const { rows } = await app.c.pool.query(
-    `insert into run (tenant_id, workflow_id, version_id, status, created_at)
-     select $1, $2, v.id, $3, now() - make_interval(mins => $4) from workflow_version v where v.workflow_id = $2 order by v.version desc limit 1
+    `insert into run (tenant_id, workflow_id, version_id, status, created_at, next_attempt_at, verdict)
+     select $1, $2, v.id, $3, now() - make_interval(mins => $4), now() + make_interval(secs => $5), case when $5::int is not null then 'retrying' end
+       from workflow_version v where v.workflow_id = $2 order by v.version desc limit 1
      returning id`,
-    [tenantId, workflowId, status, ageMinutes],
+    [tenantId, workflowId, status, ageMinutes, retryInSeconds ?? null],
   );
   return rows[0].id;
 }
@@ -71,18 +72,20 @@ describe('list', () => {
     expect((await alice.get('/api/workflows?limit=500')).status).toBe(422);
   });
 
-  it('shows the last run and 24 h stats per rule (older runs count for lastRun only)', async () => {
+  it('shows the last run and 24 h stats per rule (older runs count for lastRun only), failing runs waiting for a retry apart', async () => {
     const id = ids['Рассылка']!;
     await addRun(id, 'succeeded', 60 * 30); // 30 hours ago
     await addRun(id, 'failed', 120);
     await addRun(id, 'failed', 60);
+    await addRun(id, 'queued', 30, 40); // a transient error: the next attempt in 40 s
+    await addRun(id, 'queued', 20); // merely waiting for a worker
     const last = await addRun(id, 'succeeded', 5);
     const items = (await alice.get('/api/workflows')).body.items as { id: string; lastRun: unknown; stats24h: unknown }[];
     const item = items.find((i) => i.id === id)!;
     expect(item.lastRun).toMatchObject({ id: last, status: 'succeeded' });
-    expect(item.stats24h).toEqual({ runs: 3, failed: 2 });
+    expect(item.stats24h).toEqual({ runs: 5, failed: 2, retrying: 1 });
     expect(items.find((i) => i.id === ids['Рассылка'] && i !== item)).toBeUndefined();
     expect(items.filter((i) => i.id !== id).every((i) => i.lastRun === null)).toBe(true);
-    expect((await alice.get(`/api/workflows/${id}`)).body).toMatchObject({ lastRun: { id: last }, stats24h: { runs: 3, failed: 2 } });
+    expect((await alice.get(`/api/workflows/${id}`)).body).toMatchObject({ lastRun: { id: last }, stats24h: { runs: 5, failed: 2, retrying: 1 } });
   });
 });
