@@ -5,6 +5,7 @@ import { createIngest, type Ingest } from './ingest/ingest.service.ts';
 import { createConnectionService, type ConnectionService } from './modules/connections/connection.service.ts';
 import { createRunQueries, type RunQueries } from './modules/runs/run-query.service.ts';
 import { createWorkflowService, type WorkflowService } from './modules/workflows/workflow.service.ts';
+import { createWorkflowTemplates, type WorkflowTemplates } from './modules/workflows/workflow-templates.service.ts';
 import { createConnectionRuntime, type ConnectionRuntime } from './modules/connections/connection-runtime.ts';
 import { createConnectionOAuth, type ConnectionOAuth } from './modules/connections/connection-oauth.ts';
 import { createConnectionWebhooks } from './modules/connections/connection-webhooks.ts';
@@ -21,6 +22,7 @@ export interface Services extends AdminModule {
   connectionOAuth: ConnectionOAuth;
   links: EntityLinks;
   workflows: WorkflowService;
+  workflowTemplates: WorkflowTemplates;
   engine: EngineService;
   ingest: Ingest;
   runQueries: RunQueries;
@@ -45,6 +47,7 @@ export function createServices(deps: BaseDeps): Services {
   const engine = createEngine({ ...deps, connectionRuntime, links });
   const ingest = createIngest(deps);
   const runQueries = createRunQueries(deps.pool, deps.registry.catalog);
+  const workflows = createWorkflowService({ ...deps, connectionHooks });
   let worker: Awaited<ReturnType<typeof startWorker>> | undefined;
   return {
     connections,
@@ -52,7 +55,8 @@ export function createServices(deps: BaseDeps): Services {
     connectionOAuth,
     links,
     engine,
-    workflows: createWorkflowService({ ...deps, connectionHooks }),
+    workflows,
+    workflowTemplates: createWorkflowTemplates({ pool: deps.pool, registry: deps.registry, workflows }),
     ingest,
     runQueries,
     ...createAdminModule({ ...deps, connections, runtime: connectionRuntime, runQueries }),

@@ -201,8 +201,11 @@ async function enrich(input: ExecuteGraphInput, trigger: GraphNode, steps: StepR
   const registered = input.registry.get(trigger.type, trigger.version);
   const done = input.previous.get(trigger.id);
   if (registered?.def.kind !== 'trigger' || !registered.def.enrich || !input.enrichTrigger) return { output: input.triggerOutput };
-  if ((done?.input as { enriched?: boolean } | null)?.enriched) return { output: done!.output };
-  const attempt = (done?.attempt ?? 0) + 1;
+  const enriched = (done?.input as { enriched?: boolean } | null)?.enriched;
+  if (enriched) return { output: done!.output };
+  // The dispatcher records the trigger's step when it creates the run; enriching it is that
+  // step's first attempt, a failed enrichment the next.
+  const attempt = enriched === false ? done!.attempt + 1 : (done?.attempt ?? 1);
   const startedAt = new Date();
   try {
     const output = await input.enrichTrigger(trigger, registered, input.triggerOutput);

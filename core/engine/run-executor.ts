@@ -87,6 +87,7 @@ export function createRunExecutor(deps: RunExecutorDeps) {
       previous,
       store,
       actionContext: actionContextFactory(deps, { runId: run.id, workflowId: run.workflowId, tenantId: run.tenantId, dryRun: false, signal }),
+      enrichTrigger: triggerEnricher(deps, run.tenantId, false, signal),
       secrets: runSecrets(deps.registry.catalog, deps.secretBox, secretAad(run.tenantId, run.workflowId)),
       limits,
     });

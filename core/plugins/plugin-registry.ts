@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { NodeCatalog, NodeTypeInfo, PortSpec, PropIssue } from '../graph/node-catalog.ts';
 import type { NodeDefinition, PluginDefinition } from '../sdk/define.ts';
+import type { TemplateDefinition } from '../sdk/template.ts';
 
 export interface RegisteredNode {
   plugin: PluginDefinition<any>;
@@ -71,6 +72,45 @@ function describeConnection(plugin: PluginDefinition): ConnectionForm | undefine
   return { title: def.title, schema, oauth: Boolean(def.oauth), webhooks: Boolean(plugin.webhook), metadata: Boolean(def.metadata), adminBound: Boolean(def.adminBound) };
 }
 
+/** A rule template as the editor's «Создать из шаблона» dialog needs it. */
+export interface TemplateInfo {
+  id: string;
+  plugin: string;
+  title: string;
+  description: string;
+  /** JSON Schema of the form. */
+  paramsSchema: Record<string, unknown>;
+}
+
+export interface RegisteredTemplate {
+  def: TemplateDefinition<any>;
+  info: TemplateInfo;
+}
+
+/**
+ * Templates whose plugins are all installed. Every connection field of the form must name a
+ * plugin with a connection: the dialog lists that plugin's connections.
+ */
+function describeTemplates(plugins: Map<string, PluginDefinition>): Map<string, RegisteredTemplate> {
+  const out = new Map<string, RegisteredTemplate>();
+  for (const plugin of plugins.values()) {
+    for (const def of plugin.templates ?? []) {
+      const id = `${plugin.id}.${def.id}`;
+      if (!ID.test(def.id)) throw new Error(`template id "${id}" must be snake_case`);
+      if (out.has(id)) throw new Error(`duplicate template "${id}"`);
+      if ((def.requires ?? []).some((p) => !plugins.has(p))) continue;
+      const { $schema: _s, ...paramsSchema } = z.toJSONSchema(def.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+      for (const [name, prop] of Object.entries((paramsSchema.properties ?? {}) as Record<string, PropSchema>)) {
+        if (prop['x-widget'] !== 'connection') continue;
+        const target = plugins.get(String(prop['x-options']?.plugin ?? ''));
+        if (!target?.connection) throw new Error(`template "${id}": field "${name}" must name a plugin with a connection (connectionField(title, { plugin }))`);
+      }
+      out.set(id, { def, info: { id, plugin: plugin.id, title: def.title, description: def.description, paramsSchema } });
+    }
+  }
+  return out;
+}
+
 /** Everything the core knows about plugins, built once from the registry list. */
 export function createPluginRegistry(plugins: PluginDefinition<any>[]) {
   const byKey = new Map<string, RegisteredNode>();
@@ -95,6 +135,7 @@ export function createPluginRegistry(plugins: PluginDefinition<any>[]) {
   }
 
   const get = (type: string, version: number) => byKey.get(`${type}@${version}`);
+  const templates = describeTemplates(pluginsById);
 
   const catalog: NodeCatalog = {
     get: (type, version) => get(type, version)?.info,
@@ -113,6 +154,8 @@ export function createPluginRegistry(plugins: PluginDefinition<any>[]) {
     plugin: (id: string) => pluginsById.get(id),
     connectionForm: (id: string) => connectionForms.get(id),
     plugins: () => [...pluginsById.values()],
+    templates: () => [...templates.values()].map((t) => t.info),
+    template: (id: string) => templates.get(id),
     /** The newest version of every node type, for the editor's palette. */
     nodeTypes() {
       const latest = new Map<string, NodeTypeInfo>();

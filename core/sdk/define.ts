@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DynamicOutputs, PortSpec } from '../graph/node-catalog.ts';
 import type { ActionContext, ConditionContext, InboundRequest, NormalizedEvent } from './context.ts';
 import type { ConnectionContext, ConnectionDefinition } from './connection.ts';
+import type { TemplateDefinition } from './template.ts';
 
 export type { ConnectionDefinition } from './connection.ts';
 
@@ -105,6 +106,8 @@ export interface PluginDefinition<H extends SimulatorHandle = SimulatorHandle> {
   connection?: ConnectionDefinition<any>;
   webhook?: WebhookParser;
   nodes: NodeDefinition[];
+  /** Ready rules offered in «Создать из шаблона». */
+  templates?: TemplateDefinition<any>[];
   /** The plugin's fake remote API, used by tests, benchmarks and `npm run demo`. */
   simulator?: SimulatorDefinition<H>;
 }

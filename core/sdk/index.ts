@@ -38,6 +38,8 @@ export {
   isTransient,
 } from './errors.ts';
 export { widget, connectionField, remoteSelect, fieldMap } from './widgets.ts';
+export { defineTemplate, templateGraph } from './template.ts';
+export type { TemplateDefinition, TemplateNode, TemplateEdge } from './template.ts';
 export { SECRET_MASK } from '../graph/secret-mask.ts';
 export type { PortSpec } from '../graph/node-catalog.ts';
 export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';

@@ -29,12 +29,20 @@ const UUID_OR_EMPTY = /^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
  * without one (`ctx.connection` is then null); the picker offers «Без подключения» and never
  * picks one by itself.
  */
-export function connectionField(title = 'Подключение', options: { optional?: boolean } = {}) {
+export function connectionField(title = 'Подключение', options: { optional?: boolean; plugin?: string } = {}) {
+  // A node's own plugin is filled in by the registry; a template's form names it.
+  const plugin = options.plugin ? { plugin: options.plugin } : {};
   if (options.optional) {
     // '' is «не выбрано»: the node runs without credentials.
-    return widget(z.string().regex(UUID_OR_EMPTY, 'Выберите подключение').default(''), 'connection', { optional: true }).meta({ title });
+    return widget(z.string().regex(UUID_OR_EMPTY, 'Выберите подключение').default(''), 'connection', { optional: true, ...plugin }).meta({ title });
   }
-  return widget(z.string({ error: 'Выберите подключение' }).uuid('Выберите подключение'), 'connection').meta({ title });
+  return widget(z.string({ error: 'Выберите подключение' }).uuid('Выберите подключение'), 'connection', options.plugin ? plugin : undefined).meta({ title });
+}
+
+/** Where a list finds its connection: the `connectionId` prop of a node, or a named field of a template's form. */
+interface ListSource {
+  /** The field holding the connection id; default `connectionId`. */
+  connection?: string;
 }
 
 /**
@@ -43,14 +51,18 @@ export function connectionField(title = 'Подключение', options: { opt
  * (statuses of the chosen pipeline). The editor shows names; the value stored is the option's.
  * Templates are accepted too, for values that come from the run.
  */
-export function remoteSelect<S extends z.ZodType>(schema: S, source: string, opts: { dependsOn?: string[] } = {}): S {
-  return widget(schema, 'remote-select', { source, ...(opts.dependsOn ? { dependsOn: opts.dependsOn } : {}) });
+export function remoteSelect<S extends z.ZodType>(schema: S, source: string, opts: { dependsOn?: string[] } & ListSource = {}): S {
+  return widget(schema, 'remote-select', {
+    source,
+    ...(opts.dependsOn ? { dependsOn: opts.dependsOn } : {}),
+    ...(opts.connection ? { connection: opts.connection } : {}),
+  });
 }
 
 /**
  * Values for remote fields chosen by name (`{ "Город": "{{trigger.lead.fields.Город}}" }`): the
  * editor offers the fields of `source` (with their enum values where they have them).
  */
-export function fieldMap(source: string) {
-  return widget(z.record(z.string(), z.unknown()).default({}), 'field-map', { source });
+export function fieldMap(source: string, opts: ListSource = {}) {
+  return widget(z.record(z.string(), z.unknown()).default({}), 'field-map', { source, ...(opts.connection ? { connection: opts.connection } : {}) });
 }

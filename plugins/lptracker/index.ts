@@ -8,6 +8,8 @@ import { getCalls } from './nodes/get-calls.action.ts';
 import { callFinished, leadCreated, leadDeleted, leadStageChanged, leadUpdated } from './nodes/lead.triggers.ts';
 import { updateLead } from './nodes/update-lead.action.ts';
 import { startLptSimulator, type LptSimulator, type LptSimulatorOptions } from './simulator/lpt-simulator.ts';
+import { amoLeadToLptLead } from './templates/amo-lead-to-lpt.template.ts';
+import { lptRefusalToAmoLost } from './templates/lpt-refusal-to-amo.template.ts';
 import { parseLptRequest } from './webhook/parse-request.ts';
 
 export default definePlugin<LptSimulator>({
@@ -18,5 +20,6 @@ export default definePlugin<LptSimulator>({
   connection: lptConnection,
   webhook: { parse: parseLptRequest },
   nodes: [leadCreated, leadUpdated, leadStageChanged, leadDeleted, callFinished, createLead, updateLead, changeStage, addComment, findContact, getCalls],
+  templates: [amoLeadToLptLead, lptRefusalToAmoLost],
   simulator: { start: (options) => startLptSimulator(options as LptSimulatorOptions) },
 });

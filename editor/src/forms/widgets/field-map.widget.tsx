@@ -4,7 +4,7 @@ import { Cross2Icon, ListBulletIcon, PlusIcon } from '@radix-ui/react-icons';
 import type { OptionItem } from '../../api/connections.api.ts';
 import { RemoteCombobox } from '../remote-combobox.component.tsx';
 import { TemplateWidget } from './template.widget.tsx';
-import { useNodeConnection } from './remote-select.widget.tsx';
+import { useListConnection } from './remote-select.widget.tsx';
 import { useRemoteOptions, type RemoteOptions } from './use-remote-options.hook.ts';
 import { fieldTestId, type WidgetProps } from './widget.types.ts';
 
@@ -86,8 +86,9 @@ function FieldRow(props: { row: Row; i: number; path: string; id: string; option
  * `{ "<field name>": "<value>" }`; a row without a field stays on screen but is not stored.
  */
 export function FieldMapWidget({ schema, value, onChange, path, id }: WidgetProps) {
-  const source = String((schema['x-options'] as { source?: string } | undefined)?.source ?? '');
-  const connectionId = useNodeConnection();
+  const hint = schema['x-options'] as { source?: string; connection?: string } | undefined;
+  const source = String(hint?.source ?? '');
+  const connectionId = useListConnection(hint);
   const options = useRemoteOptions(connectionId, source, {});
   const [rows, setRows] = useState<Row[]>(() => toRows(value));
   const lastEmitted = useRef<unknown>(value);

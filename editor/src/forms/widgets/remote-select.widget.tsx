@@ -9,15 +9,17 @@ import { fieldTestId, type WidgetProps } from './widget.types.ts';
 interface RemoteOptionsHint {
   source?: string;
   dependsOn?: string[];
+  /** The field holding the list's connection (a template form has one per CRM); default `connectionId`. */
+  connection?: string;
 }
 
 const isTemplate = (v: unknown) => typeof v === 'string' && v.includes('{{');
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== '';
 
-/** The node's chosen connection (the `connectionId` prop next to this one), if any. */
-export function useNodeConnection(): string | undefined {
+/** The connection a list reads: the node's `connectionId`, or the form field the hint names. */
+export function useListConnection(hint: { connection?: unknown } | undefined): string | undefined {
   const { values } = useFormEnv();
-  const id = values.connectionId;
+  const id = values[typeof hint?.connection === 'string' ? hint.connection : 'connectionId'];
   return typeof id === 'string' && id ? id : undefined;
 }
 
@@ -36,7 +38,7 @@ export function useDependencyValues(dependsOn: string[] | undefined): Record<str
  */
 export function RemoteSelectWidget({ value, onChange, id, path, invalid, schema }: WidgetProps) {
   const hint = (schema['x-options'] ?? {}) as RemoteOptionsHint;
-  const connectionId = useNodeConnection();
+  const connectionId = useListConnection(hint);
   const deps = useDependencyValues(hint.dependsOn);
   const options = useRemoteOptions(connectionId, String(hint.source ?? ''), deps);
   const [mode, setMode] = useState<'list' | 'template'>(isTemplate(value) ? 'template' : 'list');

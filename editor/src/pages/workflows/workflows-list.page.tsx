@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Box, Button, Callout, Flex, Heading, Spinner, Text, TextField } from '@radix-ui/themes';
-import { ExclamationTriangleIcon, MagnifyingGlassIcon, PlusIcon } from '@radix-ui/react-icons';
+import { ExclamationTriangleIcon, MagicWandIcon, MagnifyingGlassIcon, PlusIcon } from '@radix-ui/react-icons';
 import { useNavigate } from 'react-router';
 import { workflowsApi, type WorkflowSummary } from '../../api/workflows.api.ts';
 import { fetchNodeTypes } from '../../api/node-types.api.ts';
@@ -11,6 +11,7 @@ import { WorkflowsEmpty } from './workflows-empty.component.tsx';
 import { WorkflowNameDialog } from './workflow-name.dialog.tsx';
 import { DeleteWorkflowDialog } from './delete-workflow.dialog.tsx';
 import { ImportWorkflowButton } from './import-workflow.button.tsx';
+import { TemplateCreateDialog } from './template-create.dialog.tsx';
 import { ToastViewport } from './toast-viewport.component.tsx';
 import { downloadJson, exportFileName } from './workflow-format.util.ts';
 import './workflows.css';
@@ -20,6 +21,7 @@ export function WorkflowsListPage() {
   const [search, setSearch] = useState('');
   const { items, total, loading, error, reload, more, canMore } = useWorkflowsList(search);
   const [creating, setCreating] = useState(false);
+  const [fromTemplate, setFromTemplate] = useState(false);
   const [renaming, setRenaming] = useState<WorkflowSummary | null>(null);
   const [deleting, setDeleting] = useState<WorkflowSummary | null>(null);
   const [triggerTitles, setTriggerTitles] = useState<Record<string, string>>({});
@@ -71,6 +73,9 @@ export function WorkflowsListPage() {
         </Flex>
         <Flex gap="2">
           <ImportWorkflowButton onImported={(w) => navigate(`/rules/${w.id}`)} />
+          <Button variant="soft" onClick={() => setFromTemplate(true)} data-testid="rules-from-template">
+            <MagicWandIcon /> Создать из шаблона
+          </Button>
           <Button onClick={() => setCreating(true)} data-testid="rules-create">
             <PlusIcon /> Создать правило
           </Button>
@@ -116,7 +121,7 @@ export function WorkflowsListPage() {
         </Callout.Root>
       )}
 
-      {isEmpty && <WorkflowsEmpty onCreate={() => setCreating(true)} />}
+      {isEmpty && <WorkflowsEmpty onCreate={() => setCreating(true)} onTemplate={() => setFromTemplate(true)} />}
       {!isEmpty && items.length === 0 && !loading && !error && (
         <Text as="p" color="gray" my="6" align="center" data-testid="rules-not-found">
           По запросу «{search.trim()}» ничего не найдено
@@ -136,6 +141,7 @@ export function WorkflowsListPage() {
         </Flex>
       )}
 
+      <TemplateCreateDialog open={fromTemplate} onClose={() => setFromTemplate(false)} onCreated={(w) => navigate(`/rules/${w.id}`)} />
       <WorkflowNameDialog
         open={creating}
         onOpenChange={setCreating}
