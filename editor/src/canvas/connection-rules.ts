@@ -73,3 +73,24 @@ export function upstreamOf(nodeId: string, edges: EdgeLike[]): string[] {
   }
   return order;
 }
+
+interface PickableType {
+  kind: NodeKind;
+  inputs: { id: string }[];
+  outputs: { id: string }[];
+  dynamicOutputs?: unknown;
+}
+
+/**
+ * Node types the picker offers when a connection is dropped on empty canvas. From an output
+ * («source») the new node receives the edge: it needs an input, and a trigger never has one. From
+ * an input («target») the new node feeds it: it needs an output; a trigger only while the rule
+ * has none.
+ */
+export function connectableTypes<T extends PickableType>(types: T[], from: 'source' | 'target', hasTrigger: boolean): T[] {
+  return types.filter((t) => {
+    if (from === 'source') return t.kind !== 'trigger' && t.inputs.length > 0;
+    if (t.kind === 'trigger' && hasTrigger) return false;
+    return t.outputs.length > 0 || Boolean(t.dynamicOutputs);
+  });
+}

@@ -3,7 +3,8 @@ import { useReactFlow, useStoreApi, type XYPosition } from '@xyflow/react';
 import type { NodeTypeInfo } from '../../../core/graph/node-catalog.ts';
 import { useEditorApi } from '../store/editor-store.context.tsx';
 import { toast } from '../store/editor-toast.store.ts';
-import { freeSpot, NODE_HEIGHT, NODE_WIDTH, placeNewNode } from './node-placement.util.ts';
+import type { HandleRef } from '../store/editor-canvas.actions.ts';
+import { freeSpot, NODE_HEIGHT, NODE_WIDTH, placeNewNode, viewRect } from './node-placement.util.ts';
 
 export const PALETTE_MIME = 'application/x-rule-node-type';
 
@@ -24,34 +25,35 @@ export function useAddNode() {
     [api],
   );
 
+  const view = useCallback(() => {
+    const { width, height, transform } = flowStore.getState();
+    return viewRect(width, height, transform);
+  }, [flowStore]);
+
   /** Pans/zooms out just enough to show the new node (and the node it was attached to). */
   const reveal = useCallback(
     (p: XYPosition, ids: string[]) => {
-      const { width, height, transform } = flowStore.getState();
-      const [tx, ty, zoom] = transform;
-      const sx = p.x * zoom + tx;
-      const sy = p.y * zoom + ty;
-      const outside = sx < 0 || sy < 0 || sx + NODE_WIDTH * zoom > width || sy + NODE_HEIGHT * zoom > height;
+      const r = view();
+      const outside = p.x < r.x || p.y < r.y || p.x + NODE_WIDTH > r.x + r.width || p.y + NODE_HEIGHT > r.y + r.height;
       if (!outside) return;
+      const zoom = flowStore.getState().transform[2];
       // After the node is rendered and measured.
       setTimeout(() => void flow.fitView({ nodes: ids.map((id) => ({ id })), duration: 220, padding: 0.2, maxZoom: zoom }), 60);
     },
-    [flow, flowStore],
+    [flow, flowStore, view],
   );
 
   const addByClick = useCallback(
     (info: NodeTypeInfo) => {
       if (!allowed(info)) return;
       const s = api.getState();
-      const { width, height, transform } = flowStore.getState();
-      const [tx, ty, zoom] = transform;
-      const center = { x: (width / 2 - tx) / zoom, y: (height / 2 - ty) / zoom };
       const anchor = s.selectedNodeId ? s.nodes.find((n) => n.id === s.selectedNodeId) : undefined;
-      const position = placeNewNode(s.nodes, info.kind === 'trigger' ? undefined : anchor, center);
-      const id = s.addNode(info, position, info.kind === 'trigger' ? null : anchor?.id);
-      reveal(position, anchor && info.kind !== 'trigger' ? [anchor.id, id] : [id]);
+      const attach = info.kind !== 'trigger' && info.inputs.length > 0 ? anchor : undefined;
+      const position = placeNewNode(s.nodes, attach, view());
+      const id = s.addNode(info, position, attach?.id ?? null);
+      reveal(position, attach ? [attach.id, id] : [id]);
     },
-    [allowed, api, flowStore, reveal],
+    [allowed, api, reveal, view],
   );
 
   const addAtScreen = useCallback(
@@ -64,5 +66,20 @@ export function useAddNode() {
     [allowed, api, flow],
   );
 
-  return { addByClick, addAtScreen };
+  /**
+   * The node picked after a connection was dropped on empty canvas: placed where it was dropped
+   * and connected to the handle the drag started from (an output feeds it, an input is fed by it).
+   */
+  const addFromHandle = useCallback(
+    (info: NodeTypeInfo, screen: XYPosition, from: HandleRef) => {
+      if (!allowed(info)) return null;
+      const p = flow.screenToFlowPosition(screen);
+      const s = api.getState();
+      const position = freeSpot({ x: from.type === 'source' ? p.x : p.x - NODE_WIDTH, y: p.y - 30 }, s.nodes);
+      return s.addConnectedNode(info, position, from);
+    },
+    [allowed, api, flow],
+  );
+
+  return { addByClick, addAtScreen, addFromHandle };
 }

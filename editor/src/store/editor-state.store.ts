@@ -9,11 +9,18 @@ import { defaultProps } from '../forms/json-schema.util.ts';
 import { emptyHistory, record, redo, snapshotOf, undo } from './editor-history.util.ts';
 import type { EditorState, EditorStore } from './editor-state.types.ts';
 import { issuesByNode, mergeIssues, propPathOf } from './editor-issues.util.ts';
+import { createCanvasActions } from './editor-canvas.actions.ts';
 
 export type { EditorActions, EditorState, EditorStore } from './editor-state.types.ts';
 
-const withIssues = (p: Pick<EditorState, 'serverIssues' | 'publishIssues' | 'clientIssues'>) => {
-  const issues = mergeIssues({ server: p.serverIssues, publish: p.publishIssues, client: p.clientIssues });
+const withIssues = (
+  p: Pick<EditorState, 'serverIssues' | 'publishIssues' | 'clientIssues'>,
+  live?: { clientChecked: boolean; nodes: RuleFlowNode[] },
+) => {
+  const issues = mergeIssues(
+    { server: p.serverIssues, publish: p.publishIssues, client: p.clientIssues },
+    live ? { clientChecked: live.clientChecked, nodeIds: new Set(live.nodes.map((n) => n.id)) } : {},
+  );
   return { ...p, issues, nodeIssues: issuesByNode(issues) };
 };
 
@@ -48,7 +55,9 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
     };
 
     return {
+      ...createCanvasActions(get, change),
       workflowId,
+      clientChecked: false,
       name: '',
       meta: null,
       nodeTypes: {},
@@ -74,7 +83,10 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
           selectedNodeId: null,
           dirty: false,
           history: emptyHistory(),
-          ...withIssues({ serverIssues: [...validation.errors, ...validation.warnings], publishIssues: [], clientIssues: get().clientIssues }),
+          ...withIssues(
+            { serverIssues: [...validation.errors, ...validation.warnings], publishIssues: [], clientIssues: get().clientIssues },
+            { clientChecked: get().clientChecked, nodes },
+          ),
         });
       },
 
@@ -188,7 +200,7 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
             serverIssues: s.serverIssues.filter((i) => !stale(i)),
             publishIssues: s.publishIssues.filter((i) => !stale(i)),
             clientIssues: s.clientIssues,
-          }),
+          }, { clientChecked: s.clientChecked, nodes: s.nodes }),
         });
       },
 
@@ -245,17 +257,17 @@ export function createEditorStore(workflowId: string): StoreApi<EditorStore> {
         const s = get();
         s.setMeta(workflow);
         const { errors, warnings } = workflow.validation ?? { errors: [], warnings: [] };
-        set(withIssues({ serverIssues: [...errors, ...warnings], publishIssues: [], clientIssues: s.clientIssues }));
+        set(withIssues({ serverIssues: [...errors, ...warnings], publishIssues: [], clientIssues: s.clientIssues }, { clientChecked: s.clientChecked, nodes: s.nodes }));
       },
 
       setPublishIssues(issues) {
         const s = get();
-        set(withIssues({ serverIssues: s.serverIssues, publishIssues: issues, clientIssues: s.clientIssues }));
+        set(withIssues({ serverIssues: s.serverIssues, publishIssues: issues, clientIssues: s.clientIssues }, { clientChecked: s.clientChecked, nodes: s.nodes }));
       },
 
       setClientIssues(issues) {
         const s = get();
-        set(withIssues({ serverIssues: s.serverIssues, publishIssues: s.publishIssues, clientIssues: issues }));
+        set({ clientChecked: true, ...withIssues({ serverIssues: s.serverIssues, publishIssues: s.publishIssues, clientIssues: issues }, { clientChecked: true, nodes: s.nodes }) });
       },
 
       setTestRun(result) {

@@ -5,6 +5,7 @@ import type { GraphIssue, Step, TestRunResult, Workflow, WorkflowSummary } from 
 import type { RuleFlowEdge, RuleFlowNode } from '../canvas/graph-flow.mapper.ts';
 import type { ConnectionRefusal } from '../canvas/connection-rules.ts';
 import type { History } from './editor-history.util.ts';
+import type { CanvasActions } from './editor-canvas.actions.ts';
 
 /** The rule editor's state; see `createEditorStore`. */
 export interface EditorState {
@@ -27,6 +28,8 @@ export interface EditorState {
   issues: GraphIssue[];
   nodeIssues: Record<string, GraphIssue[]>;
   problemsOpen: boolean;
+  /** The editor has validated the graph itself: the server's structural issues are stale. */
+  clientChecked: boolean;
 }
 
 export interface EditorActions {
@@ -58,4 +61,4 @@ export interface EditorActions {
   setProblemsOpen(open: boolean): void;
 }
 
-export type EditorStore = EditorState & EditorActions;
+export type EditorStore = EditorState & EditorActions & CanvasActions;

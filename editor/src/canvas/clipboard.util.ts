@@ -1,0 +1,91 @@
+import type { XYPosition } from '@xyflow/react';
+import { nextId, type RuleFlowEdge, type RuleFlowNode } from './graph-flow.mapper.ts';
+
+/** What Ctrl+C keeps: the chosen nodes and the edges between them, as plain data. */
+export interface ClipboardData {
+  nodes: { id: string; position: XYPosition; data: RuleFlowNode['data'] }[];
+  edges: { source: string; sourceHandle: string; target: string; targetHandle: string }[];
+}
+
+export function copyNodes(nodes: RuleFlowNode[], edges: RuleFlowEdge[], ids: Iterable<string>): ClipboardData | null {
+  const chosen = new Set(ids);
+  const picked = nodes.filter((n) => chosen.has(n.id));
+  if (picked.length === 0) return null;
+  return {
+    nodes: picked.map((n) => ({ id: n.id, position: { ...n.position }, data: structuredClone(n.data) })),
+    edges: edges
+      .filter((e) => chosen.has(e.source) && chosen.has(e.target))
+      .map((e) => ({ source: e.source, sourceHandle: e.sourceHandle ?? 'out', target: e.target, targetHandle: e.targetHandle ?? 'in' })),
+  };
+}
+
+/** `{{n2.body.id}}` → `{{n7.body.id}}` for nodes that were copied together. */
+function remapTemplates(value: unknown, ids: Map<string, string>): unknown {
+  if (typeof value === 'string') {
+    if (!value.includes('{{')) return value;
+    return value.replace(/\{\{(\s*)([A-Za-z0-9_-]+)(?=[\s.|[}])/g, (m, space: string, root: string) => {
+      const to = ids.get(root);
+      return to ? `{{${space}${to}` : m;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => remapTemplates(v, ids));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapTemplates(v, ids)]));
+  return value;
+}
+
+export interface PasteResult {
+  nodes: RuleFlowNode[];
+  edges: RuleFlowEdge[];
+  /** Triggers left out: a rule has one. */
+  skippedTriggers: number;
+}
+
+/**
+ * New nodes (fresh ids, shifted by `offset`, selected) and edges for pasted data. References
+ * between the pasted nodes in templates follow the new ids; triggers are skipped when
+ * `isTrigger` says so and the rule already has one.
+ */
+export function pasteNodes(
+  data: ClipboardData,
+  existing: { nodes: RuleFlowNode[]; edges: RuleFlowEdge[] },
+  offset: XYPosition,
+  isTrigger: (data: RuleFlowNode['data']) => boolean,
+  hasTrigger: boolean,
+): PasteResult {
+  const ids = new Map<string, string>();
+  const taken = [...existing.nodes];
+  let skippedTriggers = 0;
+  let triggerTaken = hasTrigger;
+  for (const n of data.nodes) {
+    if (isTrigger(n.data)) {
+      if (triggerTaken) {
+        skippedTriggers++;
+        continue;
+      }
+      triggerTaken = true;
+    }
+    const id = nextId('n', taken);
+    ids.set(n.id, id);
+    taken.push({ id } as RuleFlowNode);
+  }
+  const nodes: RuleFlowNode[] = data.nodes
+    .filter((n) => ids.has(n.id))
+    .map((n) => ({
+      id: ids.get(n.id)!,
+      type: 'rule',
+      position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
+      selected: true,
+      data: { ...structuredClone(n.data), props: remapTemplates(n.data.props, ids) as Record<string, unknown> },
+    }));
+  const edgeIds = [...existing.edges];
+  const edges: RuleFlowEdge[] = [];
+  for (const e of data.edges) {
+    const source = ids.get(e.source);
+    const target = ids.get(e.target);
+    if (!source || !target) continue;
+    const edge = { id: nextId('e', edgeIds), source, sourceHandle: e.sourceHandle, target, targetHandle: e.targetHandle };
+    edgeIds.push(edge);
+    edges.push(edge);
+  }
+  return { nodes, edges, skippedTriggers };
+}
