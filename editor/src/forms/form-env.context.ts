@@ -22,6 +22,11 @@ export interface FormEnv {
   values: Record<string, unknown>;
   /** Widgets this form renders differently (a credentials form's secrets), by `x-widget` name. */
   widgets?: Partial<Record<string, ComponentType<WidgetProps<any>>>>;
+  /**
+   * Whether values may come from the run's data (`{{…}}`): a node's props may, a form filled
+   * before any rule exists (a template's) may not.
+   */
+  runData?: boolean;
 }
 
 export const FormEnvContext = createContext<FormEnv>({ root: {}, issues: [], fieldPaths: [], values: {} });

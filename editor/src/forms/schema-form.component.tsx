@@ -7,6 +7,7 @@ import { ObjectFields } from './object-fields.component.tsx';
 import { UnionFields } from './union-fields.component.tsx';
 import { WIDGETS } from './widget-registry.ts';
 import type { WidgetProps } from './widgets/widget.types.ts';
+import './forms.css';
 
 interface Props {
   /** The props JSON Schema of a node type (or a connection's credentials). */
@@ -20,12 +21,14 @@ interface Props {
   widgets?: Partial<Record<string, ComponentType<WidgetProps<any>>>>;
   /** Said when the schema has no fields. */
   emptyText?: string;
+  /** False where no run data exists yet (a template's form): lists offer no «Из данных». */
+  runData?: boolean;
 }
 
 /** A generic form for a JSON Schema with `x-widget` hints. Renders everything from metadata. */
-export function SchemaForm({ schema, value, onChange, issues = [], fieldPaths = [], widgets, emptyText = 'У этого узла нет настроек.' }: Props) {
+export function SchemaForm({ schema, value, onChange, issues = [], fieldPaths = [], widgets, emptyText = 'У этого узла нет настроек.', runData = true }: Props) {
   const root = schema as JsonSchema;
-  const env = useMemo<FormEnv>(() => ({ root, issues, fieldPaths, values: value, widgets }), [root, issues, fieldPaths, value, widgets]);
+  const env = useMemo<FormEnv>(() => ({ root, issues, fieldPaths, values: value, widgets, runData }), [root, issues, fieldPaths, value, widgets, runData]);
   const resolved = resolveSchema(root, root);
   const union = useMemo(() => discriminatedUnionOf(resolved, root), [resolved, root]);
   const rootWidgetName = resolved['x-widget'];

@@ -42,6 +42,7 @@ export function RemoteSelectWidget({ value, onChange, id, path, invalid, schema 
   const deps = useDependencyValues(hint.dependsOn);
   const options = useRemoteOptions(connectionId, String(hint.source ?? ''), deps);
   const [mode, setMode] = useState<'list' | 'template'>(isTemplate(value) ? 'template' : 'list');
+  const { runData = true } = useFormEnv();
   const testId = fieldTestId(path);
 
   // An undo or an import may bring a template in while the list is shown.
@@ -102,7 +103,7 @@ export function RemoteSelectWidget({ value, onChange, id, path, invalid, schema 
         invalid={invalid}
         label={typeof schema.title === 'string' ? schema.title : undefined}
       />
-      {toggle}
+      {runData && toggle}
     </Flex>
   );
 }

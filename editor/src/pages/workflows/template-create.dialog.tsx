@@ -101,7 +101,7 @@ function TemplateForm({ template, onBack, onCreated }: { template: WorkflowTempl
           <TextField.Root id="template-rule-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="По умолчанию — из шаблона" maxLength={200} color={errors.name ? 'red' : undefined} data-testid="template-rule-name" />
           {errors.name && <Text size="1" color="red">{errors.name}</Text>}
         </Flex>
-        <SchemaForm schema={schema} value={value} onChange={change} issues={errors.fields} emptyText="Этому шаблону не нужны настройки." />
+        <SchemaForm schema={schema} value={value} onChange={change} issues={errors.fields} emptyText="Этому шаблону не нужны настройки." runData={false} />
         <Text as="label" size="2">
           <Flex gap="2" align="center">
             <Checkbox checked={enable} onCheckedChange={(v) => setEnable(v === true)} data-testid="template-enable" />
