@@ -20,7 +20,7 @@ describe('registration', () => {
     expect(cookie).not.toMatch(/secure/i); // PUBLIC_URL is http here
     const me = await client.get('/api/auth/me');
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ id: res.body.user.id, email: 'first@example.ru', name: 'Первый', role: 'admin', tenant: res.body.user.tenant });
+    expect(me.body).toEqual({ id: res.body.user.id, email: 'first@example.ru', name: 'Первый', role: 'admin', tenant: res.body.user.tenant, blocked: null });
   });
 
   it('makes later users members, except ADMIN_EMAIL', async () => {

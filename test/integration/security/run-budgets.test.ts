@@ -123,7 +123,9 @@ describe('run budgets, in a server process', () => {
     probing = false;
     await probe;
     const run = (await client.get(`/api/runs?workflowId=${wf.id}`)).body.items[0];
-    expect(run.error.code).toBe('CONDITION_REGEX_BUDGET');
+    // Cut by the run's budget, or (on a loaded machine, where one call alone outlasts its own
+    // 50 ms) by the per-call limit first: either way no regex storm runs on.
+    expect(['CONDITION_REGEX_BUDGET', 'CONDITION_REGEX_TIMEOUT']).toContain(run.error.code);
     expect(latencies.length).toBeGreaterThan(5);
     expect(Math.max(...latencies)).toBeLessThan(200);
   });
