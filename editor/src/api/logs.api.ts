@@ -1,5 +1,5 @@
 import { http } from './client.ts';
-import type { ListResult } from './workflows.api.ts';
+import type { PagedList } from './paged-list.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -23,8 +23,9 @@ export interface LogsQuery {
   to?: string;
   limit?: number;
   offset?: number;
+  cursor?: string;
 }
 
 export const logsApi = {
-  list: (query: LogsQuery, signal?: AbortSignal) => http.get<ListResult<LogEntry>>('/api/logs', { ...query }, signal),
+  list: (query: LogsQuery, signal?: AbortSignal) => http.get<PagedList<LogEntry>>('/api/logs', { ...query }, signal),
 };

@@ -25,6 +25,8 @@ interface Props<T> {
   /** Empty list with filters. */
   emptyFiltered: { title: string; description: ReactNode };
   children: (items: T[]) => ReactNode;
+  /** Replaces the offset pages (a history list pages by cursor). */
+  pagination?: ReactNode;
 }
 
 /** Loading, error, empty states and pagination around a server-paged table. */
@@ -65,7 +67,7 @@ export function ListView<T>(p: Props<T>) {
       {data && data.items.length > 0 ? (
         <>
           {p.children(data.items)}
-          <Pagination total={data.total} offset={p.offset} limit={p.limit} onChange={p.onPage} disabled={p.loading} />
+          {p.pagination ?? <Pagination total={data.total} offset={p.offset} limit={p.limit} onChange={p.onPage} disabled={p.loading} />}
         </>
       ) : null}
     </>

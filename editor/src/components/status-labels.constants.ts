@@ -11,11 +11,12 @@ export interface StatusInfo {
 
 export const RUN_STATUS: Record<RunStatus, StatusInfo> = {
   queued: { label: 'В очереди', color: 'gray' },
-  running: { label: 'Выполняется', color: 'blue' },
+  running: { label: 'В работе', color: 'blue' },
   succeeded: { label: 'Успешно', color: 'green' },
   failed: { label: 'Ошибка', color: 'red' },
   skipped: { label: 'Пропущен', color: 'amber' },
-  cancelled: { label: 'Отменён', color: 'orange' },
+  // A user's decision, not a failure: neutral.
+  cancelled: { label: 'Отменён', color: 'gray' },
 };
 
 const STEP_STATUSES: readonly StepStatus[] = ['running', 'succeeded', 'failed', 'skipped'];

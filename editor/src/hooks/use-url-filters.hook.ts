@@ -42,7 +42,10 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
             if (v === null || v === undefined || v === '') next.delete(k);
             else next.set(k, v);
           }
+          // A new filter starts from the first page, whichever way the page was reached.
           next.delete('offset');
+          next.delete('cursor');
+          next.delete('page');
           return next;
         },
         { replace: true },
@@ -55,6 +58,8 @@ export function useUrlFilters<K extends string>(keys: readonly K[]): UrlFilters<
     (nextOffset: number, nextLimit: number) => {
       setParams((prev) => {
         const next = new URLSearchParams(prev);
+        next.delete('cursor');
+        next.delete('page');
         if (nextOffset > 0) next.set('offset', String(nextOffset));
         else next.delete('offset');
         if (nextLimit !== DEFAULT_LIMIT) next.set('limit', String(nextLimit));

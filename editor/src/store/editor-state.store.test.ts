@@ -17,7 +17,7 @@ const types: NodeTypeInfo[] = [
 
 const workflow = {
   id: 'w1', name: 'Тест', description: '', status: 'draft', activeVersion: null, latestVersion: null, hasUnpublishedChanges: false,
-  triggerType: null, hookUrl: null, maxAttempts: 8, createdAt: '', updatedAt: '', lastRun: null, stats24h: { runs: 0, failed: 0 },
+  triggerType: null, hookUrl: null, maxAttempts: 8, createdAt: '', updatedAt: '', lastRun: null, stats24h: { runs: 0, failed: 0, retrying: 0 },
   graph: { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] }, validation: { errors: [], warnings: [] },
 } satisfies Workflow;
 

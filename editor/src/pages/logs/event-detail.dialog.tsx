@@ -1,27 +1,29 @@
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { Badge, Button, Callout, Code, DataList, Dialog, Flex, Link, Tabs, Text } from '@radix-ui/themes';
-import { CheckCircledIcon, ReloadIcon } from '@radix-ui/react-icons';
-import type { InboundEvent } from '../../api/workflows.api.ts';
-import { eventsApi } from '../../api/events.api.ts';
+import { CheckCircledIcon, InfoCircledIcon, ReloadIcon } from '@radix-ui/react-icons';
+import { canReplay, eventsApi, type LogEvent } from '../../api/events.api.ts';
 import type { Run } from '../../api/runs.api.ts';
 import { StatusBadge } from '../../components/status-badge.component.tsx';
 import { JsonViewer } from '../../components/json-viewer.component.tsx';
 import { CopyButton } from '../../components/copy-button.component.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.component.tsx';
 import { formatDateTime, shortId } from '../../components/date-format.util.ts';
-import { EventRunLinks } from './event-run-links.component.tsx';
+import { EventRuns } from './event-runs.component.tsx';
 
 interface Props {
   /** Stays set while the dialog animates out. */
-  event: InboundEvent | null;
+  event: LogEvent | null;
   open: boolean;
   onClose: () => void;
   /** A replay created runs: the list should refresh. */
   onReplayed: () => void;
 }
 
-/** Details of an inbound request: headers, query, body, its runs and «Повторить событие». */
+/**
+ * Details of an inbound request: what it was about, its runs with their outcomes, headers, query,
+ * body and «Повторить событие» (only for a body that was read: a malformed one has nothing to replay).
+ */
 export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
   const location = useLocation();
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +41,15 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
 
   return (
     <Dialog.Root open={open && event !== null} onOpenChange={(o) => (o ? undefined : onClose())}>
-      <Dialog.Content maxWidth="860px" aria-describedby={undefined}>
+      <Dialog.Content
+        maxWidth="860px"
+        aria-describedby={undefined}
+        // Focus the dialog itself, not its first button: a copy button's tooltip would pop up over the facts.
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          (e.currentTarget as HTMLElement | null)?.focus();
+        }}
+      >
         {event ? (
           <Flex direction="column" gap="4">
             <Flex justify="between" align="start" gap="3" wrap="wrap">
@@ -49,10 +59,24 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
                   {formatDateTime(event.receivedAt)} · {event.workflowName || 'Без названия'}
                 </Text>
               </Flex>
-              <Button onClick={() => setConfirming(true)}>
-                <ReloadIcon /> Повторить событие
-              </Button>
+              {canReplay(event) ? (
+                <Button onClick={() => setConfirming(true)} data-testid="event-replay">
+                  <ReloadIcon /> Повторить событие
+                </Button>
+              ) : null}
             </Flex>
+
+            {!canReplay(event) ? (
+              <Callout.Root color="gray" variant="surface" data-testid="event-not-parsed">
+                <Callout.Icon>
+                  <InfoCircledIcon />
+                </Callout.Icon>
+                <Callout.Text>
+                  Тело запроса не удалось разобрать, поэтому повторять нечего. Исправьте отправку на стороне источника — новый
+                  запрос обработается как обычно.
+                </Callout.Text>
+              </Callout.Root>
+            ) : null}
 
             {newRuns ? (
               <Callout.Root color="green" variant="surface" className="fade-in">
@@ -82,8 +106,8 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
               </Callout.Root>
             ) : null}
 
-            <DataList.Root size="2">
-              <DataList.Item align="center">
+            <DataList.Root size="2" orientation={{ initial: 'vertical', sm: 'horizontal' }}>
+              <DataList.Item>
                 <DataList.Label minWidth="140px">Статус</DataList.Label>
                 <DataList.Value>
                   <StatusBadge kind="event" value={event.status} />
@@ -93,6 +117,14 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
                 <DataList.Item>
                   <DataList.Label minWidth="140px">Причина</DataList.Label>
                   <DataList.Value>{event.reason}</DataList.Value>
+                </DataList.Item>
+              ) : null}
+              {event.summary ? (
+                <DataList.Item>
+                  <DataList.Label minWidth="140px">Содержимое</DataList.Label>
+                  <DataList.Value>
+                    <Text className="payload-summary prewrap">{event.summary}</Text>
+                  </DataList.Value>
                 </DataList.Item>
               ) : null}
               <DataList.Item>
@@ -105,7 +137,7 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
                   </Link>
                 </DataList.Value>
               </DataList.Item>
-              <DataList.Item align="center">
+              <DataList.Item>
                 <DataList.Label minWidth="140px">Запрос</DataList.Label>
                 <DataList.Value>
                   <Flex gap="2" align="center">
@@ -116,14 +148,14 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
                   </Flex>
                 </DataList.Value>
               </DataList.Item>
-              <IdRow label="ID события" id={event.id} copyLabel="Копировать ID события" />
+              <IdRow label="Событие" id={event.id} copyLabel="Копировать идентификатор события" />
               {event.duplicateOf ? (
-                <IdRow label="Дубликат события" id={event.duplicateOf} copyLabel="Копировать ID исходного события" />
+                <IdRow label="Дубликат события" id={event.duplicateOf} copyLabel="Копировать идентификатор исходного события" />
               ) : null}
               <DataList.Item>
                 <DataList.Label minWidth="140px">Запуски</DataList.Label>
                 <DataList.Value>
-                  <EventRunLinks runIds={event.runIds} from={from} />
+                  <EventRuns eventId={event.id} runIds={event.runIds} from={from} />
                 </DataList.Value>
               </DataList.Item>
             </DataList.Root>
@@ -176,11 +208,13 @@ export function EventDetailDialog({ event, open, onClose, onReplayed }: Props) {
 /** A row with an identifier and its copy button. */
 function IdRow({ label, id, copyLabel }: { label: string; id: string; copyLabel: string }) {
   return (
-    <DataList.Item align="center">
+    <DataList.Item>
       <DataList.Label minWidth="140px">{label}</DataList.Label>
       <DataList.Value>
         <Flex gap="2" align="center">
-          <Code variant="ghost">{id}</Code>
+          <Code variant="ghost" title={id}>
+            {shortId(id)}
+          </Code>
           <CopyButton text={id} label={copyLabel} />
         </Flex>
       </DataList.Value>

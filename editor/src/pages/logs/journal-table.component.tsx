@@ -27,7 +27,7 @@ export function JournalTable({ entries, dimmed }: { entries: LogEntry[]; dimmed:
     });
 
   return (
-    <Table.Root variant="surface" className={dimmed ? 'table dimmed' : 'table'}>
+    <Table.Root variant="surface" className={`table logs-table table-cards${dimmed ? ' dimmed' : ''}`} data-testid="journal-table">
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell width="32px" />
@@ -55,24 +55,24 @@ export function JournalTable({ entries, dimmed }: { entries: LogEntry[]; dimmed:
                   }
                 }}
               >
-                <Table.Cell>
+                <Table.Cell className="card-hide">
                   <Flex align="center" className="row-chevron">
                     {isOpen ? <ChevronDownIcon /> : <ChevronRightIcon />}
                   </Flex>
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="card-title">
                   <Text className="nowrap">{formatDateTime(e.createdAt)}</Text>
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell className="card-corner">
                   <StatusBadge kind="log" value={e.level} />
                 </Table.Cell>
-                <Table.Cell>
+                <Table.Cell data-label="Источник" className="card-inline">
                   <Text size="2" color="gray" className="nowrap" title={e.source}>
                     {logSourceLabel(e.source)}
                   </Text>
                 </Table.Cell>
-                <Table.Cell>
-                  <Text size="2" className={isOpen ? 'prewrap' : undefined} truncate={!isOpen} as="div" style={{ maxWidth: 640 }}>
+                <Table.Cell data-label="Сообщение">
+                  <Text size="2" className={isOpen ? 'prewrap' : 'outcome-line'} as="div" style={{ maxWidth: 640 }} data-testid="journal-message">
                     {e.message}
                   </Text>
                 </Table.Cell>

@@ -1,11 +1,13 @@
 import type { ComponentProps, ReactNode } from 'react';
-import type { ListResult } from '../../api/workflows.api.ts';
+import type { PagedList } from '../../api/paged-list.ts';
 import { useApiData, type ApiData } from '../../hooks/use-api-data.hook.ts';
 import { useUrlFilters, type UrlFilters } from '../../hooks/use-url-filters.hook.ts';
 import { FilterBar } from '../../components/filter-bar.component.tsx';
 import { PeriodFilter } from '../../components/period-filter.component.tsx';
 import { periodToIso, type PeriodValue } from '../../components/period.util.ts';
 import { ListView } from '../../components/list-view.component.tsx';
+import { CursorPagination } from '../../components/cursor-pagination.component.tsx';
+import { useLogPaging, type LogPaging } from './use-log-paging.hook.ts';
 
 type PeriodKey = keyof PeriodValue;
 
@@ -15,11 +17,13 @@ export interface LogListPage {
   to?: string;
   limit: number;
   offset: number;
+  cursor?: string;
 }
 
-export interface LogList<K extends string, T> extends ApiData<ListResult<T>> {
+export interface LogList<K extends string, T> extends ApiData<PagedList<T>> {
   /** The tab's filters (its own and the period), kept in the URL. */
   f: UrlFilters<K | PeriodKey>;
+  paging: LogPaging;
 }
 
 /**
@@ -29,14 +33,16 @@ export interface LogList<K extends string, T> extends ApiData<ListResult<T>> {
 export function useLogList<K extends string, T>(
   keys: readonly (K | PeriodKey)[],
   resource: string,
-  load: (values: Record<K | PeriodKey, string>, page: LogListPage, signal: AbortSignal) => Promise<ListResult<T>>,
+  load: (values: Record<K | PeriodKey, string>, page: LogListPage, signal: AbortSignal) => Promise<PagedList<T>>,
 ): LogList<K, T> {
   const f = useUrlFilters(keys);
+  const paging = useLogPaging(f.limit);
+  const { offset, cursor } = paging.position;
   const api = useApiData(
-    (signal) => load(f.values, { ...periodToIso(f.values), limit: f.limit, offset: f.offset }, signal),
+    (signal) => load(f.values, { ...periodToIso(f.values), limit: f.limit, offset, ...(cursor ? { cursor } : {}) }, signal),
     `${resource}?${f.key}`,
   );
-  return { ...api, f };
+  return { ...api, f, paging };
 }
 
 type ViewProps<T> = Pick<
@@ -54,9 +60,9 @@ interface Props<K extends string, T> extends ViewProps<T> {
 
 /** A log tab: the filter bar with «Период», then loading, error, empty states and pages around the table. */
 export function LogListTab<K extends string, T>({ list, filters, after, ...view }: Props<K, T>) {
-  const { f, data, error, loading, reload } = list;
+  const { f, data, error, loading, reload, paging } = list;
   return (
-    <div className="fade-in">
+    <div className="fade-in logs-list">
       <FilterBar active={f.active} onReset={f.reset} onRefresh={() => reload()} refreshing={loading}>
         {filters}
         <PeriodFilter value={f.values} onChange={(p) => f.set(p as Partial<Record<K | PeriodKey, string>>)} />
@@ -66,11 +72,28 @@ export function LogListTab<K extends string, T>({ list, filters, after, ...view 
         loading={loading}
         error={error}
         onRetry={() => reload()}
-        offset={f.offset}
+        offset={paging.position.offset}
         limit={f.limit}
-        onPage={f.setPage}
+        onPage={(offset, limit) => f.setPage(offset, limit)}
         filtersActive={f.active}
         onResetFilters={f.reset}
+        pagination={
+          data ? (
+            <CursorPagination
+              position={paging.position}
+              limit={f.limit}
+              count={data.items.length}
+              total={data.total}
+              totalCapped={data.totalCapped}
+              hasNext={Boolean(data.nextCursor)}
+              disabled={loading}
+              onNext={() => data.nextCursor && paging.next(data.nextCursor)}
+              onPrevious={paging.previous}
+              onPage={paging.goTo}
+              onLimit={(limit) => f.setPage(0, limit)}
+            />
+          ) : null
+        }
         {...view}
       />
       {after}

@@ -1,6 +1,7 @@
 import { Link, Outlet, useLocation } from 'react-router';
 import { TabNav } from '@radix-ui/themes';
 import { PageHeader } from '../../components/page-header.component.tsx';
+import './logs.css';
 
 const TABS = [
   { to: '/logs', label: 'Запуски' },

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Button, Flex, IconButton, Spinner, Text, Tooltip } from '@radix-ui/themes';
 import { ArrowLeftIcon, MagnifyingGlassIcon, ReloadIcon } from '@radix-ui/react-icons';
@@ -7,17 +7,23 @@ import { fetchNodeTypes } from '../../api/node-types.api.ts';
 import { useApiData } from '../../hooks/use-api-data.hook.ts';
 import { usePageTitle } from '../../hooks/use-page-title.hook.ts';
 import { PageHeader } from '../../components/page-header.component.tsx';
-import { StatusBadge } from '../../components/status-badge.component.tsx';
 import { ErrorCallout } from '../../components/error-callout.component.tsx';
 import { EmptyState } from '../../components/empty-state.component.tsx';
 import { LoadingState } from '../../components/loading-state.component.tsx';
 import { RunHeader } from './run-header.component.tsx';
 import { RunActions } from './run-actions.component.tsx';
 import { RunSteps } from './run-steps.component.tsx';
+import { needsClock, runOutcome } from './run-outcome.util.ts';
+import { OutcomeBadge, useNow } from './run-outcome.component.tsx';
+import { formatDateTime } from '../../components/date-format.util.ts';
+import './logs.css';
 
 const POLL_MS = 2000;
 
-/** One run: facts, retry/cancel and the per-node timeline. Refreshes itself while queued or running. */
+/**
+ * One run: its outcome in words, facts (rule, version, event, attempts), the records it linked,
+ * retry/cancel and the per-node timeline. Refreshes itself while queued or running.
+ */
 export function RunDetailPage() {
   const { id = '' } = useParams();
   const location = useLocation();
@@ -26,6 +32,11 @@ export function RunDetailPage() {
   const { data: run, error, loading, reload } = useApiData((signal) => runsApi.get(id, signal), `run:${id}`);
   const nodeTypes = useApiData(() => fetchNodeTypes(), 'node-types');
   usePageTitle(run ? `Запуск «${run.workflowName}»` : 'Запуск');
+  const now = useNow(run ? needsClock([run]) : false);
+  const systemTitles = useMemo(
+    () => Object.fromEntries((nodeTypes.data?.plugins ?? []).map((p) => [p.id, p.title])),
+    [nodeTypes.data],
+  );
 
   const active = run ? isRunActive(run.status) : false;
   useEffect(() => {
@@ -60,23 +71,25 @@ export function RunDetailPage() {
     );
   }
 
+  const outcome = runOutcome(run, now);
   return (
-    <div className="page page-wide">
+    <div className="page page-wide run-detail">
       <PageHeader
         before={backLink}
         title={
           <Flex align="center" gap="3" wrap="wrap">
-            <span>{run.workflowName || 'Без названия'}</span>
-            <StatusBadge kind="run" value={run.status} size="2" />
+            <span className="run-title">{run.workflowName || 'Без названия'}</span>
+            <OutcomeBadge outcome={outcome} size="2" />
           </Flex>
         }
         description={
           active ? (
             <Flex as="span" align="center" gap="2">
-              <Spinner size="1" /> Запуск ещё идёт — страница обновляется автоматически
+              <Spinner size="1" />{' '}
+              {outcome.kind === 'retrying' ? 'Запуск ждёт повтора' : 'Запуск ещё идёт'} — страница обновляется автоматически
             </Flex>
           ) : (
-            'Запуск правила: что пришло на вход каждого узла, что получилось и где произошла ошибка.'
+            `Запуск от ${formatDateTime(run.createdAt)}: что пришло на вход каждого шага и что получилось.`
           )
         }
         actions={
@@ -95,7 +108,7 @@ export function RunDetailPage() {
           <ErrorCallout error={error} title="Не удалось обновить запуск" onRetry={() => reload()} />
         </Flex>
       ) : null}
-      <RunHeader run={run} />
+      <RunHeader run={run} outcome={outcome} systemTitles={systemTitles} />
       <RunSteps run={run} nodeTypes={nodeTypes.data?.nodes ?? []} />
       {nodeTypes.error ? (
         <Text size="1" color="gray" mt="3" as="p">

@@ -1,36 +1,13 @@
 import { Flex, Heading, Text } from '@radix-ui/themes';
 import { LayersIcon } from '@radix-ui/react-icons';
-import type { Step } from '../../api/workflows.api.ts';
 import type { RunDetail } from '../../api/runs.api.ts';
 import type { NodeTypeInfo } from '../../../../core/graph/node-catalog.ts';
-import { outputsOf } from '../../../../core/graph/node-catalog.ts';
 import { EmptyState } from '../../components/empty-state.component.tsx';
 import { plural } from '../../components/date-format.util.ts';
-import { StepCard, type StepNames } from './step-card.component.tsx';
+import { StepCard } from './step-card.component.tsx';
+import { stepNames } from './step-names.util.ts';
 
-function namesFor(step: Step, run: RunDetail, nodeTypes: NodeTypeInfo[]): StepNames {
-  const node = run.graph?.nodes.find((n) => n.id === step.nodeId);
-  const info =
-    nodeTypes.find((t) => t.type === step.nodeType && t.version === node?.version) ??
-    nodeTypes.find((t) => t.type === step.nodeType);
-  const typeTitle = info?.title ?? null;
-  let branchTitle: string | null = null;
-  if (step.branch && info) {
-    try {
-      branchTitle = outputsOf(info, node?.props ?? {}).find((p) => p.id === step.branch)?.title ?? null;
-    } catch {
-      branchTitle = null;
-    }
-  }
-  const label = node?.label?.trim();
-  return {
-    title: label || typeTitle || step.nodeType,
-    typeTitle: label ? typeTitle : null,
-    branchTitle,
-  };
-}
-
-/** The timeline of a run: one card per executed node, in order. */
+/** The timeline of a run: one card per executed node, in order, named as the rule names them. */
 export function RunSteps({ run, nodeTypes }: { run: RunDetail; nodeTypes: NodeTypeInfo[] }) {
   const steps = run.steps ?? [];
   return (
@@ -56,9 +33,9 @@ export function RunSteps({ run, nodeTypes }: { run: RunDetail; nodeTypes: NodeTy
           }
         />
       ) : (
-        <ol className="timeline">
+        <ol className="timeline" data-testid="run-steps">
           {steps.map((step, i) => (
-            <StepCard key={step.id} step={step} index={i} names={namesFor(step, run, nodeTypes)} />
+            <StepCard key={step.id} step={step} index={i} names={stepNames(step, run.graph, nodeTypes)} />
           ))}
         </ol>
       )}

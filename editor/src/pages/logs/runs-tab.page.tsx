@@ -4,7 +4,16 @@ import { usePageTitle } from '../../hooks/use-page-title.hook.ts';
 import { StatusListTab, useStatusList } from './status-list-tab.component.tsx';
 import { RunsTable } from './runs-table.component.tsx';
 
-/** «Запуски»: runs with server-side filters and pages. */
+/** The run statuses the server filters by, in the words of the outcome column. */
+const RUN_STATUS_OPTIONS: [string, string][] = [
+  ['succeeded', 'Выполнено или условие не подошло'],
+  ['failed', 'Ошибка'],
+  ['queued', 'В очереди или ждёт повтора'],
+  ['running', 'В работе'],
+  ['cancelled', 'Отменено'],
+];
+
+/** «Запуски»: runs with their outcome, server-side search, filters and pages. */
 export function RunsTabPage() {
   usePageTitle('Запуски');
   const list = useStatusList('runs', runsApi.list);
@@ -14,6 +23,8 @@ export function RunsTabPage() {
       list={list}
       statusKind="run"
       statusLabel="Статус запуска"
+      statusOptions={RUN_STATUS_OPTIONS}
+      search={{ placeholder: 'Поиск по итогу запуска', ariaLabel: 'Поиск по итогу запуска' }}
       errorTitle="Не удалось загрузить запуски"
       icon={<ActivityLogIcon />}
       empty={{

@@ -4,16 +4,9 @@ import { ChevronDownIcon, ChevronRightIcon } from '@radix-ui/react-icons';
 import type { Step } from '../../api/workflows.api.ts';
 import { StatusBadge } from '../../components/status-badge.component.tsx';
 import { JsonViewer } from '../../components/json-viewer.component.tsx';
+import { DetailsDisclosure } from '../../components/details-disclosure.component.tsx';
 import { formatDateTime, formatDuration } from '../../components/date-format.util.ts';
-
-export interface StepNames {
-  /** What the user called the node, or the node type title. */
-  title: string;
-  /** The node type title when the user's label is shown as `title`. */
-  typeTitle: string | null;
-  /** The human name of the branch the step went down. */
-  branchTitle: string | null;
-}
+import type { StepNames } from './step-names.util.ts';
 
 interface Props {
   step: Step;
@@ -27,7 +20,7 @@ export function StepCard({ step, index, names }: Props) {
   const bodyId = `step-body-${step.id}`;
 
   return (
-    <li className={`timeline-item status-${step.status}`}>
+    <li className={`timeline-item status-${step.status}`} data-testid="run-step">
       <span className="timeline-dot" aria-hidden />
       <div className="step-card">
         <button
@@ -43,29 +36,26 @@ export function StepCard({ step, index, names }: Props) {
               <Text size="1" color="gray">
                 {index + 1}.
               </Text>
-              <Text size="2" weight="medium">
+              <Text size="2" weight="medium" data-testid="run-step-title">
                 {names.title}
               </Text>
               <StatusBadge kind="step" value={step.status} />
               {step.attempt > 1 ? (
-                <Badge color="gray" variant="outline" radius="full">
+                <Badge color="gray" variant="outline" radius="full" data-testid="run-step-attempt">
                   Попытка {step.attempt}
                 </Badge>
               ) : null}
-              {step.branch ? (
+              {names.branchTitle ? (
                 <Badge color="violet" variant="outline" radius="full">
-                  Ветка: {names.branchTitle ?? step.branch}
+                  Ветка: {names.branchTitle}
                 </Badge>
               ) : null}
             </Flex>
-            <Flex align="center" gap="2" wrap="wrap">
-              <Code variant="ghost" color="gray" size="1">
-                {step.nodeId}
-              </Code>
+            {names.typeTitle ? (
               <Text size="1" color="gray">
-                · {names.typeTitle ? `${names.typeTitle} (${step.nodeType})` : step.nodeType}
+                {names.typeTitle}
               </Text>
-            </Flex>
+            ) : null}
             {step.error && !open ? (
               <Text size="1" color="red" truncate style={{ maxWidth: '100%' }}>
                 {step.error.message}
@@ -82,7 +72,21 @@ export function StepCard({ step, index, names }: Props) {
         {open ? (
           <div id={bodyId} className="step-card-body fade-in">
             {step.error ? (
-              <JsonViewer title="Ошибка" value={step.error} openDepth={3} maxHeight={280} />
+              <Flex direction="column" gap="1" className="step-error" role="group" aria-label="Ошибка шага">
+                <Text size="2" color="red" weight="medium" className="prewrap">
+                  {step.error.message}
+                </Text>
+                <DetailsDisclosure>
+                  <Flex direction="column" gap="2">
+                    <Text size="1" color="gray">
+                      Код ошибки для поддержки: <Code variant="ghost">{step.error.code}</Code>
+                    </Text>
+                    {step.error.details !== undefined && step.error.details !== null ? (
+                      <JsonViewer title="Данные ошибки" value={step.error.details} openDepth={2} maxHeight={240} />
+                    ) : null}
+                  </Flex>
+                </DetailsDisclosure>
+              </Flex>
             ) : null}
             <Grid columns={{ initial: '1', lg: '2' }} gap="3" align="start">
               <JsonViewer title="Входные данные" value={step.input} truncated={step.truncated} />

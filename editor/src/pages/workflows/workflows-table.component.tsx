@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { WorkflowSummary } from '../../api/workflows.api.ts';
 import { WorkflowStatusBadge } from './workflow-status.badge.tsx';
 import { RUN_STATUS } from '../../components/status-labels.constants.ts';
+import { FailureStats } from '../../components/failure-stats.component.tsx';
 import { formatDateTime, formatRelative } from './workflow-format.util.ts';
 
 export interface RowActions {
@@ -73,9 +74,7 @@ export function WorkflowsTable({ items, triggerTitle, actions }: Props) {
             </Table.Cell>
             <Table.Cell justify="end">{w.stats24h?.runs ?? 0}</Table.Cell>
             <Table.Cell justify="end">
-              <Text color={(w.stats24h?.failed ?? 0) > 0 ? 'red' : 'gray'} weight={(w.stats24h?.failed ?? 0) > 0 ? 'bold' : undefined}>
-                {w.stats24h?.failed ?? 0}
-              </Text>
+              <FailureStats failed={w.stats24h?.failed ?? 0} retrying={w.stats24h?.retrying ?? 0} workflowId={w.id} />
             </Table.Cell>
             <Table.Cell>
               <DropdownMenu.Root>
