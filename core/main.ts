@@ -6,6 +6,7 @@ import { createContainer, type Container } from './container.ts';
 import { migrate } from './db/orm.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
+import { listeningLine } from './listening-line.ts';
 
 async function main() {
   const config = loadConfig({ ...process.env, ...argsToEnv(process.argv.slice(2)) });
@@ -57,7 +58,7 @@ async function main() {
       }),
     });
     // A plain line, whatever LOG_LEVEL: people and scripts wait for it.
-    console.log(`Сервер слушает ${config.PUBLIC_URL} (роль: ${role})`);
+    console.log(listeningLine(server, config.PUBLIC_URL, role));
   } else {
     console.log('Обработчик очереди запущен (роль: worker)');
   }

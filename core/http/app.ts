@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
 import { koaBody } from 'koa-body';
 import helmet from 'koa-helmet';
-import serve from 'koa-static';
 import type { Container } from '../container.ts';
 import { UserError } from '../sdk/errors.ts';
 import { sessionMiddleware } from '../auth/session.middleware.ts';
+import { compression } from './middleware/compression.middleware.ts';
 import { csrfProtection } from './middleware/csrf.middleware.ts';
 import { errorHandler } from './middleware/error-handler.middleware.ts';
 import { ormContext } from './middleware/orm-context.middleware.ts';
 import { requestId } from './middleware/request-id.middleware.ts';
 import { requestLog } from './middleware/request-log.middleware.ts';
+import { editorStatic } from './editor-static.ts';
 import { mountRoutes } from './mount-routes.ts';
 import { buildOpenApi } from './openapi.ts';
 import { renderDocsPage } from './docs-page.ts';
@@ -46,6 +46,7 @@ export function createApp(c: Container, options: { serveEditor?: boolean } = {})
   app.use(requestId());
   app.use(errorHandler(c.logger));
   app.use(requestLog(c.logger, c.metrics));
+  app.use(compression());
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -83,16 +84,7 @@ export function createApp(c: Container, options: { serveEditor?: boolean } = {})
   app.use(router.allowedMethods());
 
   if (options.serveEditor !== false && existsSync(EDITOR_DIR)) {
-    app.use(serve(EDITOR_DIR, { index: false, maxage: 0 }));
-    const indexHtml = path.join(EDITOR_DIR, 'index.html');
-    // Client-side routes (/rules/…, /logs/…) all load the single-page app.
-    app.use(async (ctx, next) => {
-      await next();
-      if (ctx.status !== 404 || ctx.method !== 'GET' || ctx.path.startsWith('/api') || ctx.path.startsWith('/hooks')) return;
-      ctx.type = 'html';
-      ctx.set('cache-control', 'no-cache');
-      ctx.body = readFileSync(indexHtml);
-    });
+    for (const mw of editorStatic(EDITOR_DIR)) app.use(mw);
   }
   return app;
 }

@@ -26,7 +26,29 @@ const HTTP_MESSAGES: Record<number, ErrorBody> = {
   405: { code: 'METHOD_NOT_ALLOWED', message: 'Метод не поддерживается' },
   413: { code: 'PAYLOAD_TOO_LARGE', message: 'Слишком большой запрос' },
   415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Неподдерживаемый тип содержимого' },
+  423: { code: 'LOCKED', message: 'Доступ временно закрыт' },
+  429: { code: 'TOO_MANY_REQUESTS', message: 'Слишком много запросов. Повторите позже.' },
+  501: { code: 'NOT_IMPLEMENTED', message: 'Такой метод запроса сервер не поддерживает' },
 };
+
+/**
+ * Answers the router and Koa leave without a body (`allowedMethods()` sets 405 or 501 and the
+ * Allow header; an unmatched path stays 404) would otherwise go out as English plain text.
+ */
+function emptyAnswer(path: string, method: string, status: number, allow: string): ErrorBody {
+  const hook = path.startsWith('/hooks/');
+  if (status === 404) {
+    return hook ? { code: 'HOOK_NOT_FOUND', message: 'Адрес вебхука не найден или отозван' } : { code: 'NOT_FOUND', message: 'Маршрут не найден' };
+  }
+  if (status === 405) {
+    const methods = allow.split(/,\s*/).filter(Boolean);
+    const message = hook
+      ? 'Адрес вебхука принимает только POST-запросы: отправьте событие методом POST'
+      : `Метод ${method} по этому адресу не поддерживается${methods.length ? `. Допустимо: ${methods.join(', ')}` : ''}`;
+    return { code: 'METHOD_NOT_ALLOWED', message, ...(methods.length ? { details: { allow: methods } } : {}) };
+  }
+  return HTTP_MESSAGES[status] ?? { code: `HTTP_${status}`, message: status >= 500 ? 'Внутренняя ошибка сервера' : 'Ошибка запроса' };
+}
 
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
@@ -59,9 +81,10 @@ export function errorHandler(logger: Logger): Middleware<AppState> {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && (ctx.path.startsWith('/api') || ctx.path.startsWith('/hooks'))) {
-        ctx.status = 404;
-        ctx.body = { error: { code: 'NOT_FOUND', message: 'Маршрут не найден' } };
+      if (ctx.status >= 400 && ctx.body == null && (ctx.path.startsWith('/api') || ctx.path.startsWith('/hooks'))) {
+        const status = ctx.status;
+        ctx.body = { error: emptyAnswer(ctx.path, ctx.method, status, ctx.response.get('Allow')) };
+        ctx.status = status;
       }
     } catch (err) {
       const { status, body } = toErrorResponse(err);
