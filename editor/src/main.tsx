@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import '@radix-ui/themes/styles.css';
 import './styles/global.css';
 import { App } from './app.tsx';
-import '../../core/graph/zod-locale.ts';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

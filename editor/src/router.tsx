@@ -2,22 +2,18 @@ import { createBrowserRouter } from 'react-router';
 import { AppShellLayout } from './layout/app-shell.layout.tsx';
 import { LoginPage } from './pages/auth/login.page.tsx';
 import { RegisterPage } from './pages/auth/register.page.tsx';
-import { HomePage } from './pages/home/home.page.tsx';
-import { WorkflowsListPage } from './pages/workflows/workflows-list.page.tsx';
-import { WorkflowEditorPage } from './pages/workflows/workflow-editor.page.tsx';
-import { LogsLayout } from './pages/logs/logs.layout.tsx';
-import { RunsTabPage } from './pages/logs/runs-tab.page.tsx';
-import { EventsTabPage } from './pages/logs/events-tab.page.tsx';
-import { JournalTabPage } from './pages/logs/journal-tab.page.tsx';
-import { RunDetailPage } from './pages/logs/run-detail.page.tsx';
-import { SettingsPage } from './pages/settings/settings.page.tsx';
-import { AdminPage } from './pages/admin/admin.page.tsx';
-import { NotFoundPage } from './pages/errors/not-found.page.tsx';
 import { RouteErrorPage } from './pages/errors/route-error.page.tsx';
+import { LoadingState } from './components/loading-state.component.tsx';
+import { lazyPage } from './route-modules.ts';
 
+/**
+ * The sign-in screens and the shell are in the first download; every page inside the shell is
+ * loaded on demand (route-modules.ts).
+ */
 export const router = createBrowserRouter([
   {
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingState fill />,
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
@@ -25,22 +21,22 @@ export const router = createBrowserRouter([
         path: '/',
         element: <AppShellLayout />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'rules', element: <WorkflowsListPage /> },
-          { path: 'rules/:id', element: <WorkflowEditorPage /> },
+          { index: true, lazy: lazyPage('home') },
+          { path: 'rules', lazy: lazyPage('rules') },
+          { path: 'rules/:id', lazy: lazyPage('editor') },
           {
             path: 'logs',
-            element: <LogsLayout />,
+            lazy: lazyPage('logs'),
             children: [
-              { index: true, element: <RunsTabPage /> },
-              { path: 'events', element: <EventsTabPage /> },
-              { path: 'journal', element: <JournalTabPage /> },
+              { index: true, lazy: lazyPage('runsTab') },
+              { path: 'events', lazy: lazyPage('eventsTab') },
+              { path: 'journal', lazy: lazyPage('journalTab') },
             ],
           },
-          { path: 'logs/runs/:id', element: <RunDetailPage /> },
-          { path: 'settings', element: <SettingsPage /> },
-          { path: 'admin', element: <AdminPage /> },
-          { path: '*', element: <NotFoundPage /> },
+          { path: 'logs/runs/:id', lazy: lazyPage('runDetail') },
+          { path: 'settings', lazy: lazyPage('settings') },
+          { path: 'admin', lazy: lazyPage('admin') },
+          { path: '*', lazy: lazyPage('notFound') },
         ],
       },
     ],

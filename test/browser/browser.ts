@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { HttpTestClient } from '../support/http-client.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -216,3 +218,83 @@ export async function effectiveBackground(page: Page, selector: string): Promise
 
 /** Unique e-mail per test run (databases are per file, but keep them readable). */
 export const uniqueEmail = (prefix: string) => `${prefix}-${Date.now().toString(36)}@example.ru`;
+
+/** The three screens every page is checked on: a laptop, a small laptop, a phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1440, height: 900 },
+  laptop: { width: 1280, height: 720 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/**
+ * Nothing sticks out sideways: neither the document nor the shell's scrolling content area is wider
+ * than the window (a phone user would have to scroll sideways to reach a button).
+ */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > window.innerWidth) out.push(`документ: ${doc.scrollWidth} > ${window.innerWidth}`);
+    const content = document.querySelector<HTMLElement>('.app-content');
+    if (content && content.scrollWidth > content.clientWidth + 1) out.push(`.app-content: ${content.scrollWidth} > ${content.clientWidth}`);
+    if (out.length) {
+      // Name the widest elements that cross the right edge, so a failure says what to fix.
+      const right = Math.min(window.innerWidth, content?.getBoundingClientRect().right ?? window.innerWidth);
+      const culprits = [...document.querySelectorAll<HTMLElement>('body *')]
+        .filter((el) => el.getBoundingClientRect().right > right + 1 && el.getBoundingClientRect().width > 0)
+        .filter((el) => !el.closest('[data-radix-popper-content-wrapper], .react-flow'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} (${Math.round(el.getBoundingClientRect().right)})`);
+      out.push(...culprits);
+    }
+    return out;
+  });
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Served on the page's own origin, so the app's Content-Security-Policy (script-src 'self') lets it run. */
+const AXE_URL = '/__test__/axe.min.js';
+const axeRouted = new WeakSet<Page>();
+
+export interface AxeOptions {
+  /** Selectors left out of the check (a third-party widget that is not ours to fix). */
+  exclude?: string[];
+  /** axe rule ids not to run, each with a reason in the calling test. */
+  disableRules?: string[];
+}
+
+/**
+ * Serious and critical axe-core violations (WCAG 2.1 A/AA) of the page as it is now, one line each:
+ * rule, what it means and the first offending elements.
+ */
+export async function axeViolations(page: Page, options: AxeOptions = {}): Promise<string[]> {
+  if (!axeRouted.has(page)) {
+    await page.route(`**${AXE_URL}`, (route) => route.fulfill({ path: AXE_PATH, contentType: 'application/javascript' }));
+    axeRouted.add(page);
+  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_URL });
+  // Let enter animations settle: half-transparent text would be measured at its faded colour.
+  await page.waitForTimeout(250);
+  const violations = await page.evaluate(async ({ exclude, disableRules }) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] }> } }).axe;
+    const result = await axe.run(
+      { include: [document], exclude: exclude.map((s) => [s]) },
+      {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+        rules: Object.fromEntries(disableRules.map((id) => [id, { enabled: false }])),
+        resultTypes: ['violations'],
+      },
+    );
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map((n) => ({ target: n.target.join(' '), why: n.failureSummary ?? '' })) }));
+  }, { exclude: options.exclude ?? [], disableRules: options.disableRules ?? [] });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target} — ${n.why.replace(/\s+/g, ' ')}`).join('\n')}`);
+}
+
+/** Fails the test on any serious or critical axe-core violation of the page as it is now. */
+export async function expectAccessible(page: Page, options: AxeOptions = {}): Promise<void> {
+  const violations = await axeViolations(page, options);
+  expect(violations, `axe на ${page.url()}:\n${violations.join('\n')}`).toEqual([]);
+}

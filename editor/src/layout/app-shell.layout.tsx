@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { Button, Card, Flex, Heading, Text } from '@radix-ui/themes';
 import { useAuthStore } from '../store/auth.store.ts';
 import { LoadingState } from '../components/loading-state.component.tsx';
 import { errorMessage } from '../components/error-callout.component.tsx';
 import { ProductLogo } from '../components/product-logo.component.tsx';
 import { AppSidebar } from './app-sidebar.layout.tsx';
+import { AppTopbar } from './app-topbar.layout.tsx';
+import { useCompactScreen } from './use-media-query.hook.ts';
 import { TenantBlockedBanner } from './tenant-blocked.banner.tsx';
 
 /** Where to come back after signing in: `/login?next=/logs/runs/…`. */
@@ -22,10 +24,14 @@ function transitionKey(pathname: string): string {
 /**
  * Signed-in area: asks `GET /api/auth/me` once, sends guests to /login (remembering the page),
  * then shows the sidebar and the page. Pages fill the content area; the rule editor goes full-bleed.
+ * Below 900 px the sidebar gives way to a top bar with a drawer.
  */
 export function AppShellLayout() {
   const location = useLocation();
   const { user, status, error, signedOutReason, load } = useAuthStore();
+  const compact = useCompactScreen();
+  // A page's code is still on its way (first visit of a route): a thin bar says something happens.
+  const loadingPage = useNavigation().state === 'loading';
 
   useEffect(() => {
     if (status === 'unknown') void load();
@@ -55,9 +61,17 @@ export function AppShellLayout() {
   }
 
   return (
-    <div className="app-shell">
-      <AppSidebar />
-      <main className="app-content">
+    <div className={compact ? 'app-shell compact' : 'app-shell'}>
+      <a href="#main-content" className="skip-link">
+        Перейти к содержимому
+      </a>
+      {loadingPage ? (
+        <div className="route-progress" role="status">
+          <span className="visually-hidden">Загрузка страницы…</span>
+        </div>
+      ) : null}
+      {compact ? <AppTopbar /> : <AppSidebar />}
+      <main className="app-content" id="main-content" tabIndex={-1}>
         {user.blocked ? <TenantBlockedBanner blocked={user.blocked} /> : null}
         <div key={transitionKey(location.pathname)} className="app-outlet page-enter">
           <Outlet />

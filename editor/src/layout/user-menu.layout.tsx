@@ -16,7 +16,7 @@ function initials(name: string, email: string): string {
  * Name, e-mail, role, «Сменить пароль», «Выйти на всех устройствах» and «Выйти». The signed-in
  * layout sends to /login once the user is gone.
  */
-export function UserMenu() {
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const user = useAuthStore((s) => s.user);
   const logout = useAuthStore((s) => s.logout);
   const logoutAll = useAuthStore((s) => s.logoutAll);
@@ -33,20 +33,28 @@ export function UserMenu() {
     <>
       <DropdownMenu.Root>
         <DropdownMenu.Trigger>
-          <button type="button" className="user-menu-trigger" aria-label="Меню пользователя">
+          <button
+            type="button"
+            className={compact ? 'user-menu-trigger compact' : 'user-menu-trigger'}
+            aria-label={`Меню пользователя: ${user.name || user.email}`}
+          >
             <Avatar size="2" radius="full" fallback={initials(user.name, user.email)} color="violet" variant="soft" />
-            <Flex direction="column" style={{ minWidth: 0, flex: 1 }} align="start">
-              <Text size="2" weight="medium" truncate style={{ maxWidth: '100%' }}>
-                {user.name || user.email}
-              </Text>
-              <Text size="1" color="gray" truncate style={{ maxWidth: '100%' }}>
-                {user.email}
-              </Text>
-            </Flex>
-            <CaretSortIcon className="user-menu-caret" />
+            {compact ? null : (
+              <>
+                <Flex direction="column" style={{ minWidth: 0, flex: 1 }} align="start">
+                  <Text size="2" weight="medium" truncate style={{ maxWidth: '100%' }}>
+                    {user.name || user.email}
+                  </Text>
+                  <Text size="1" color="gray" truncate style={{ maxWidth: '100%' }}>
+                    {user.email}
+                  </Text>
+                </Flex>
+                <CaretSortIcon className="user-menu-caret" aria-hidden />
+              </>
+            )}
           </button>
         </DropdownMenu.Trigger>
-        <DropdownMenu.Content side="top" align="start" style={{ minWidth: 240 }}>
+        <DropdownMenu.Content side={compact ? 'right' : 'top'} align={compact ? 'end' : 'start'} style={{ minWidth: 240, maxWidth: 'calc(100vw - 24px)' }}>
           <Flex direction="column" gap="1" px="3" py="2">
             <Text size="2" weight="medium">
               {user.name || 'Без имени'}

@@ -14,7 +14,7 @@ interface Props {
 /** The platform's tenants; a row opens the tenant's card. */
 export function TenantsTable({ tenants, dimmed, selectedId, onOpen }: Props) {
   return (
-    <Table.Root variant="surface" className={dimmed ? 'table dimmed' : 'table'} data-testid="admin-tenants">
+    <Table.Root variant="surface" className={dimmed ? 'table table-cards dimmed' : 'table table-cards'} data-testid="admin-tenants">
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>Пространство</Table.ColumnHeaderCell>
@@ -44,7 +44,7 @@ export function TenantsTable({ tenants, dimmed, selectedId, onOpen }: Props) {
             data-tenant-id={t.id}
             aria-label={`Открыть пространство «${t.name}»`}
           >
-            <Table.RowHeaderCell maxWidth="300px" className="truncate-cell">
+            <Table.RowHeaderCell maxWidth="300px" className="truncate-cell card-title">
               <Flex align="center" gap="2">
                 <Text weight="medium" truncate title={t.name}>
                   {t.name}
@@ -58,12 +58,16 @@ export function TenantsTable({ tenants, dimmed, selectedId, onOpen }: Props) {
                 )}
               </Flex>
             </Table.RowHeaderCell>
-            <Table.Cell justify="end">{formatNumber(t.usersCount)}</Table.Cell>
-            <Table.Cell justify="end">{formatNumber(t.connectionsCount)}</Table.Cell>
-            <Table.Cell justify="end">
+            <Table.Cell justify="end" className="card-inline" data-label="Пользователи">
+              {formatNumber(t.usersCount)}
+            </Table.Cell>
+            <Table.Cell justify="end" className="card-inline" data-label="Подключения">
+              {formatNumber(t.connectionsCount)}
+            </Table.Cell>
+            <Table.Cell justify="end" className="card-inline" data-label="Запуски за 24 ч">
               <Text color={t.runs24h ? undefined : 'gray'}>{formatNumber(t.runs24h)}</Text>
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell className="card-inline" data-label="Активность">
               {t.lastActivityAt ? (
                 <Tooltip content={formatDateTime(t.lastActivityAt)}>
                   <Text className="nowrap">{formatRelative(t.lastActivityAt)}</Text>
@@ -72,14 +76,14 @@ export function TenantsTable({ tenants, dimmed, selectedId, onOpen }: Props) {
                 <Text color="gray">—</Text>
               )}
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell className="card-inline" data-label="LPTracker">
               <Tooltip content={t.lptracker?.lastError ?? t.lptracker?.account ?? 'Учётные данные LPTracker не привязаны'}>
                 <span>
                   <ConnectionStateBadge status={t.lptracker?.status ?? null} testId="admin-tenant-lptracker" />
                 </span>
               </Tooltip>
             </Table.Cell>
-            <Table.Cell>
+            <Table.Cell className="card-inline" data-label="Создано">
               <Text className="nowrap" color="gray">
                 {formatDate(t.createdAt)}
               </Text>

@@ -1,12 +1,20 @@
-import { Flex } from '@radix-ui/themes';
+import { useEffect } from 'react';
+import { Flex, Grid } from '@radix-ui/themes';
 import { useAuthStore } from '../../store/auth.store.ts';
 import { usePageTitle } from '../../hooks/use-page-title.hook.ts';
 import { useApiData } from '../../hooks/use-api-data.hook.ts';
 import { PageHeader } from '../../components/page-header.component.tsx';
 import { AccountSummary } from './account-summary.component.tsx';
-import { HomeStats } from './home-stats.component.tsx';
 import { NextSteps } from './next-steps.component.tsx';
-import { loadHomeStats } from './home-stats.api.ts';
+import { loadOverview } from './overview.api.ts';
+import { TodayRunsCard } from './today-runs.card.tsx';
+import { FailingRulesCard } from './failing-rules.card.tsx';
+import { ConnectionsCard } from './connections-attention.card.tsx';
+import { RecentEventsCard } from './recent-events.card.tsx';
+import '../../styles/overview.css';
+
+/** The figures follow what happens while the page is open (only while the tab is visible). */
+const REFRESH_MS = 30_000;
 
 function greeting(date = new Date()): string {
   const h = date.getHours();
@@ -16,13 +24,25 @@ function greeting(date = new Date()): string {
   return 'Добрый вечер';
 }
 
-/** «Обзор»: the account as the server knows it, totals and where to go next. */
+/** «Обзор»: today's runs, rules and connections that need attention, the latest events. */
 export function HomePage() {
   usePageTitle('Обзор');
   const user = useAuthStore((s) => s.user);
-  const stats = useApiData(loadHomeStats, 'home-stats');
+  const overview = useApiData(loadOverview, 'overview');
+  const { reload } = overview;
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') reload({ silent: true });
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
   if (!user) return null;
   const firstName = user.name.trim().split(/\s+/)[0];
+  const data = overview.data;
+  const loading = overview.loading;
+  const noRules = data?.rules ? data.rules.total === 0 : null;
 
   return (
     <div className="page">
@@ -30,10 +50,16 @@ export function HomePage() {
         title="Обзор"
         description={`${greeting()}${firstName ? `, ${firstName}` : ''}! Это сводка по рабочему пространству «${user.tenant.name}».`}
       />
-      <Flex direction="column" gap="6">
-        <HomeStats stats={stats.data} loading={stats.loading} />
-        <NextSteps hasRules={stats.data?.workflows == null ? null : stats.data.workflows > 0} />
-        <div style={{ maxWidth: 640 }}>
+      <Flex direction="column" gap="5">
+        {noRules ? <NextSteps hasRules={false} /> : null}
+        <Grid columns={{ initial: '1', md: '2' }} gap="4">
+          <TodayRunsCard today={data?.today} loading={loading} />
+          <FailingRulesCard rules={data?.rules} loading={loading} />
+          <ConnectionsCard connections={data?.connections} loading={loading} />
+          <RecentEventsCard events={data?.recentEvents} loading={loading} />
+        </Grid>
+        {noRules === false ? <NextSteps hasRules /> : null}
+        <div className="overview-account">
           <AccountSummary user={user} />
         </div>
       </Flex>

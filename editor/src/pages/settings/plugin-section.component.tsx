@@ -45,7 +45,8 @@ export function PluginSection({ plugin, connections, focusId, onChanged, onRemov
   return (
     <section className="settings-section fade-in" data-testid={`settings-plugin-${plugin.id}`} aria-labelledby={`plugin-${plugin.id}-title`}>
       <Flex align="start" justify="between" gap="4" wrap="wrap" mb="3">
-        <Flex direction="column" gap="1" style={{ minWidth: 0, flex: 1 }}>
+        {/* Grows from 260 px: on a phone the button goes under the text instead of squeezing it. */}
+        <Flex direction="column" gap="1" style={{ minWidth: 0, flex: '1 1 260px' }}>
           <Heading as="h2" size="4" id={`plugin-${plugin.id}-title`}>
             {plugin.title}
           </Heading>
