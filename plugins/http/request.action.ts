@@ -27,9 +27,9 @@ export const requestAction = defineAction({
       title: 'Секретные заголовки',
       description: 'Например, токен авторизации или ключ API: значения хранятся зашифрованными и нигде не показываются.',
     }),
-    body: widget(z.string().max(256 * 1024).default(''), 'textarea').meta({
+    body: widget(z.string().max(256 * 1024).default(''), 'template', { multiline: true, json: true }).meta({
       title: 'Тело запроса',
-      description: 'Шаблон, например {"name": "{{trigger.body.lead.name}}"}. JSON отправляется с типом application/json.',
+      description: 'Текст или JSON с полями из предыдущих шагов, например {"name": "{{trigger.body.lead.name}}"}. Кнопка «{ }» вставляет поле. Правильный JSON отправляется с типом application/json, остальное — как текст.',
     }),
     timeoutMs: z.number().int().min(100, 'Не меньше 100 мс').max(120_000, 'Не больше 120 000 мс').default(10_000).meta({ title: 'Тайм-аут, мс' }),
   }),

@@ -162,23 +162,33 @@ describe('the rule editor, end to end', () => {
   });
 
   it('publishes, activates and shows the webhook address', async () => {
+    // The separate actions live in «…» next to the primary «Опубликовать и включить».
+    await page.getByTestId('editor-more').click();
     await page.getByTestId('editor-publish').click();
     await page.getByTestId('toast-success').filter({ hasText: 'Опубликована версия 1' }).waitFor();
+    await expect.poll(() => page.getByTestId('workflow-status').innerText()).toBe('Опубликовано v1');
+    await page.getByTestId('editor-more').click();
     await page.getByTestId('editor-activate').click();
-    await page.getByTestId('toast-success').filter({ hasText: 'Правило активно' }).waitFor();
+    await page.getByTestId('toast-success').filter({ hasText: 'Правило включено' }).waitFor();
+    await expect.poll(() => page.getByTestId('workflow-power').innerText()).toBe('Включено');
+    await page.getByTestId('editor-more').click();
     await page.getByTestId('editor-deactivate').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('editor-more-menu').waitFor({ state: 'detached' });
+    // The address is one click away in the toolbar, readable in full.
+    await page.getByTestId('editor-hook').click();
     const hook = page.getByTestId('editor-hook-url');
-    // The address is readable in the toolbar, not squeezed away (full text in the tooltip).
-    expect(await hook.isVisible()).toBe(true);
+    await hook.waitFor();
     expect((await hook.boundingBox())!.width).toBeGreaterThan(100);
     hookUrl = (await hook.textContent())!.trim();
     expect(hookUrl).toMatch(new RegExp(`^${app.url.replace(/[.]/g, '\\.')}/hooks/\\S+$`));
+    await page.keyboard.press('Escape');
     const saved = await savedGraph(workflowId);
     expect(saved).toMatchObject({ status: 'active', activeVersion: 1 });
-    // Notices appear over the canvas and leave the inspector usable.
+    // Notices sit in the status bar, never over the canvas or the inspector.
     const toastBox = (await page.getByTestId('toast-success').last().boundingBox())!;
-    const inspectorBox = (await inspector().boundingBox())!;
-    expect(toastBox.x + toastBox.width).toBeLessThanOrEqual(inspectorBox.x);
+    const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+    expect(toastBox.y).toBeGreaterThanOrEqual(canvasBox.y + canvasBox.height - 1);
     await browser.shot('editor-active');
   });
 
@@ -197,9 +207,9 @@ describe('the rule editor, end to end', () => {
     await page.getByRole('link', { name: 'Логи' }).click();
     await page.waitForURL(/\/logs$/);
     const row = page.getByRole('row').filter({ hasText: RULE_NAME });
-    // The run may still be finishing: refresh the list until it says «Успешно».
+    // The run may still be finishing: refresh the list until its outcome says «Выполнено».
     await waitFor(async () => {
-      if ((await row.count()) && (await row.first().innerText()).includes('Успешно')) return true;
+      if ((await row.count()) && (await row.first().innerText()).includes('Выполнено')) return true;
       await page.getByRole('button', { name: 'Обновить' }).click();
       await page.waitForTimeout(200);
       return false;
@@ -213,7 +223,7 @@ describe('the rule editor, end to end', () => {
     await page.waitForURL(/\/logs\/runs\/[0-9a-f-]{36}$/);
     const header = page.getByRole('heading', { level: 1 });
     await expect.poll(() => header.innerText()).toContain(RULE_NAME);
-    expect(await header.innerText()).toContain('Успешно');
+    expect(await header.innerText()).toContain('Выполнено');
 
     const steps = page.locator('.timeline-item');
     await expect.poll(() => steps.count()).toBe(3);
@@ -248,7 +258,8 @@ describe('the rule editor, end to end', () => {
     const event = page.getByRole('row').filter({ hasText: RULE_NAME });
     await event.filter({ hasText: 'Обработано' }).waitFor();
     expect(await event.count()).toBe(1);
-    expect(await event.innerText()).toContain('application/json');
+    // The payload in a line a salesperson reads, not the raw content type.
+    expect(await event.innerText()).toContain('city: Краснодар');
     await expectRussianOnly();
     await browser.shot('logs-events');
 
@@ -269,7 +280,7 @@ describe('the rule editor, end to end', () => {
     await page.getByRole('link', { name: 'Правила' }).click();
     await page.getByRole('columnheader', { name: 'Триггер' }).waitFor();
     const listed = page.getByRole('row').filter({ hasText: RULE_NAME });
-    await listed.filter({ hasText: 'Активно' }).waitFor();
+    await listed.filter({ hasText: 'Включено' }).waitFor();
     expect(await listed.innerText()).toContain('Входящий вебхук');
     await expectRussianOnly();
     await browser.shot('rules-list');

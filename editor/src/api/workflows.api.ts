@@ -61,6 +61,25 @@ export interface InboundEvent {
   duplicateOf: string | null;
 }
 
+/** A published version in the history: who, when, and what changed against the previous one. */
+export interface VersionInfo {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  author: { name: string; email: string } | null;
+  changes: { first: boolean; addedNodes: number; removedNodes: number; changedNodes: number; addedEdges: number; removedEdges: number; summary: string };
+}
+
+export interface VersionDetail extends VersionInfo {
+  graph: Graph;
+}
+
+export interface PublishResult {
+  version: { id: string; version: number; createdAt: string };
+  workflow: Workflow;
+}
+
 export interface ListResult<T> {
   items: T[];
   total: number;
@@ -76,8 +95,12 @@ export const workflowsApi = {
   create: (body: { name: string; description?: string; graph?: Graph }) => http.post<Workflow>(base, body),
   update: (id: string, body: { name?: string; description?: string; graph?: Graph }) => http.put<Workflow>(one(id), body),
   remove: (id: string) => http.del<void>(one(id)),
-  publish: (id: string) =>
-    http.post<{ version: { id: string; version: number; createdAt: string }; workflow: Workflow }>(`${one(id)}/publish`),
+  publish: (id: string) => http.post<PublishResult>(`${one(id)}/publish`),
+  publishAndActivate: (id: string) => http.post<PublishResult>(`${one(id)}/publish-and-activate`),
+  versions: (id: string, query: { limit?: number; offset?: number } = {}, signal?: AbortSignal) =>
+    http.get<ListResult<VersionInfo>>(`${one(id)}/versions`, query, signal),
+  version: (id: string, version: number, signal?: AbortSignal) => http.get<VersionDetail>(`${one(id)}/versions/${version}`, undefined, signal),
+  restoreVersion: (id: string, version: number) => http.post<PublishResult & { restoredFrom: number }>(`${one(id)}/versions/${version}/restore`),
   activate: (id: string) => http.post<Workflow>(`${one(id)}/activate`),
   deactivate: (id: string) => http.post<Workflow>(`${one(id)}/deactivate`),
   testRun: (id: string, body: { event: TestRunEvent; graph?: Graph }) => http.post<TestRunResult>(`${one(id)}/test-run`, body),

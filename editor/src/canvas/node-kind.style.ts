@@ -3,7 +3,7 @@ import type { StepStatus } from '../api/workflows.api.ts';
 
 export const KIND_STYLE: Record<NodeKind, { title: string; color: string; soft: string }> = {
   trigger: { title: 'Триггер', color: '#f5a524', soft: 'rgba(245, 165, 36, 0.14)' },
-  condition: { title: 'Условие', color: '#3e9bf5', soft: 'rgba(62, 155, 245, 0.14)' },
+  condition: { title: 'Логика', color: '#3e9bf5', soft: 'rgba(62, 155, 245, 0.14)' },
   action: { title: 'Действие', color: '#9b7bf7', soft: 'rgba(155, 123, 247, 0.14)' },
 };
 
@@ -12,6 +12,6 @@ export const UNKNOWN_KIND_STYLE = { title: 'Неизвестный узел', co
 export const STEP_STATUS_STYLE: Record<StepStatus, { title: string; color: string; badge: 'green' | 'red' | 'gray' | 'blue' }> = {
   succeeded: { title: 'Выполнен', color: '#3dd68c', badge: 'green' },
   failed: { title: 'Ошибка', color: '#ff6369', badge: 'red' },
-  skipped: { title: 'Пропущен', color: '#7b7b7b', badge: 'gray' },
+  skipped: { title: 'Пропущен', color: '#a0a0a6', badge: 'gray' },
   running: { title: 'Выполняется', color: '#3e9bf5', badge: 'blue' },
 };

@@ -73,7 +73,7 @@ export function NodePalette({ plugins, nodeTypes }: Props) {
                     onClick={() => addByClick(n)}
                     aria-label={`Добавить узел «${n.title}»`}
                   >
-                    <NodeKindIcon kind={n.kind} size={24} />
+                    <NodeKindIcon kind={n.kind} info={n} size={24} />
                     <span className="palette-item-title">{n.title}</span>
                   </button>
                 </Tooltip>
@@ -83,7 +83,7 @@ export function NodePalette({ plugins, nodeTypes }: Props) {
         </Box>
       </ScrollArea>
       <Text size="1" color="gray" className="palette-hint">
-        Нажмите, чтобы добавить после выбранного узла, или перетащите на холст
+        Нажмите, чтобы добавить после выбранного шага, или перетащите на холст. Связь, протянутая в пустое место, предложит следующий шаг.
       </Text>
     </Flex>
   );

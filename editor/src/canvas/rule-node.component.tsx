@@ -24,8 +24,8 @@ function RuleNodeView({ id, data, selected }: NodeProps<RuleFlowNode>) {
   const kindStyle = kind ? KIND_STYLE[kind] : UNKNOWN_KIND_STYLE;
   const errors = issues?.filter((i) => i.severity === 'error') ?? [];
   const warnings = issues?.filter((i) => i.severity === 'warning') ?? [];
-  const title = data.label || info?.title || data.type;
-  const subtitle = data.label ? info?.title ?? data.type : kindStyle.title;
+  const title = data.label || info?.title || 'Неизвестный шаг';
+  const subtitle = data.label ? (info?.title ?? kindStyle.title) : kindStyle.title;
   const status = step ? STEP_STATUS_STYLE[step.status] : null;
   const classes = ['rule-node', selected && 'selected', hasTestRun && !step && 'not-run', step && `status-${step.status}`].filter(Boolean).join(' ');
 
@@ -50,14 +50,23 @@ function RuleNodeView({ id, data, selected }: NodeProps<RuleFlowNode>) {
         />
       ))}
       <div className="rule-node-header">
-        <NodeKindIcon kind={kind} />
+        <NodeKindIcon kind={kind} info={info} />
         <div className="rule-node-titles">
           <div className="rule-node-title" title={title}>
             {title}
           </div>
-          <div className="rule-node-subtitle">
-            <span className="rule-node-id">{id}</span> · {subtitle}
-          </div>
+          {/* During a test run the status takes the subtitle's line: the node keeps its size, so
+              nodes never grow into each other. */}
+          {status ? (
+            <div className="rule-node-subtitle rule-node-status" data-testid={`node-status-${id}`}>
+              <span className="rule-node-status-dot" />
+              <span className="rule-node-status-title">{status.title}</span>
+              {step?.durationMs != null && <span className="rule-node-status-time">{step.durationMs} мс</span>}
+              {step?.branch && <span className="rule-node-status-time">→ {outputs.find((p) => p.id === step.branch)?.title ?? 'другая ветка'}</span>}
+            </div>
+          ) : (
+            <div className="rule-node-subtitle">{subtitle}</div>
+          )}
         </div>
         {(errors.length > 0 || warnings.length > 0) && (
           <Tooltip content={[...errors, ...warnings].map((i) => i.message).join('\n')}>
@@ -71,14 +80,6 @@ function RuleNodeView({ id, data, selected }: NodeProps<RuleFlowNode>) {
           </Tooltip>
         )}
       </div>
-      {status && (
-        <div className="rule-node-status" data-testid={`node-status-${id}`}>
-          <span className="rule-node-status-dot" />
-          {status.title}
-          {step?.durationMs != null && <span className="rule-node-status-time">{step.durationMs} мс</span>}
-          {step?.branch && <span className="rule-node-status-time">→ {outputs.find((p) => p.id === step.branch)?.title ?? step.branch}</span>}
-        </div>
-      )}
       {!info && <div className="rule-node-unknown">Тип узла недоступен на сервере</div>}
       {outputs.length > 0 && (
         <div className="rule-node-outputs">

@@ -76,9 +76,11 @@ export function useAddNode() {
       const p = flow.screenToFlowPosition(screen);
       const s = api.getState();
       const position = freeSpot({ x: from.type === 'source' ? p.x : p.x - NODE_WIDTH, y: p.y - 30 }, s.nodes);
-      return s.addConnectedNode(info, position, from);
+      const id = s.addConnectedNode(info, position, from);
+      reveal(position, [from.nodeId, id]);
+      return id;
     },
-    [allowed, api, flow],
+    [allowed, api, flow, reveal],
   );
 
   return { addByClick, addAtScreen, addFromHandle };

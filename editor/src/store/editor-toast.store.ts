@@ -9,6 +9,7 @@ export interface Toast {
 }
 
 interface ToastState {
+  /** At most one notice at a time: a new one replaces the previous. */
   toasts: Toast[];
   push(tone: ToastTone, message: string): void;
   dismiss(id: number): void;
@@ -21,11 +22,11 @@ export const useToastStore = create<ToastState>()((set, get) => ({
   toasts: [],
   push(tone, message) {
     const id = ++seq;
-    set({ toasts: [...get().toasts.filter((t) => t.message !== message), { id, tone, message }].slice(-4) });
+    set({ toasts: [{ id, tone, message }] });
     setTimeout(() => get().dismiss(id), tone === 'error' ? 7000 : 3500);
   },
   dismiss(id) {
-    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+    if (get().toasts.some((t) => t.id === id)) set({ toasts: get().toasts.filter((t) => t.id !== id) });
   },
 }));
 

@@ -45,17 +45,17 @@ export function NodeInspector() {
   return (
     <aside className="editor-inspector" data-testid="inspector" data-node-id={nodeId}>
       <Flex gap="3" align="center" p="3" className="inspector-header">
-        <NodeKindIcon kind={info?.kind} size={32} />
+        <NodeKindIcon kind={info?.kind} info={info} size={32} />
         <Box style={{ flex: 1, minWidth: 0 }}>
           <Text as="div" size="2" weight="bold" truncate>
-            {info?.title ?? data.type}
+            {data.label?.trim() || info?.title || 'Неизвестный шаг'}
           </Text>
-          <Text as="div" size="1" color="gray">
-            {nodeId} · {info ? KIND_STYLE[info.kind].title : 'Неизвестный тип'}
+          <Text as="div" size="1" color="gray" truncate>
+            {info ? (data.label?.trim() ? `${info.title} · ${KIND_STYLE[info.kind].title}` : KIND_STYLE[info.kind].title) : 'Неизвестный тип'}
           </Text>
         </Box>
-        <Tooltip content="Удалить узел (Delete)">
-          <IconButton variant="ghost" color="red" aria-label="Удалить узел" onClick={() => removeNode(nodeId)} data-testid="inspector-delete">
+         <Tooltip content="Удалить шаг (Delete)">
+          <IconButton variant="ghost" color="red" aria-label="Удалить шаг" onClick={() => removeNode(nodeId)} data-testid="inspector-delete">
             <TrashIcon />
           </IconButton>
         </Tooltip>
@@ -87,7 +87,7 @@ export function NodeInspector() {
                 ))}
                 <Flex direction="column" gap="1">
                   <Text as="label" size="2" weight="medium" htmlFor="inspector-label">
-                    Название узла
+                    Название шага
                   </Text>
                   <TextField.Root
                     id="inspector-label"
@@ -109,7 +109,7 @@ export function NodeInspector() {
                   />
                 ) : (
                   <Text size="2" color="gray">
-                    Настройки недоступны: сервер не знает тип «{data.type}» версии {data.version}.
+                    Настройки недоступны: такой шаг больше не установлен на сервере. Удалите его или замените другим.
                   </Text>
                 )}
               </Flex>

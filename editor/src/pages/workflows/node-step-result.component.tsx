@@ -4,12 +4,17 @@ import { JsonViewer } from '../../components/json-viewer.component.tsx';
 import { STEP_STATUS_STYLE } from '../../canvas/node-kind.style.ts';
 import type { Step } from '../../api/workflows.api.ts';
 
-/** The node's step of the last test run: status, error, branch, output and input. */
+/** A condition's output is just where it went: `{branch: "false"}` reads «Ветка: Нет». */
+function onlyBranch(output: unknown): boolean {
+  return Boolean(output && typeof output === 'object' && !Array.isArray(output) && Object.keys(output).every((k) => k === 'branch'));
+}
+
+/** The step's last test run: status, error (its code under «Подробности»), branch, output and input. */
 export function NodeStepResult({ step, branchTitle }: { step: Step | undefined; branchTitle?: string }) {
   if (!step) {
     return (
       <Text as="p" size="2" color="gray">
-        В последнем тестовом запуске этот узел не выполнялся.
+        В последнем тестовом запуске этот шаг не выполнялся.
       </Text>
     );
   }
@@ -26,8 +31,8 @@ export function NodeStepResult({ step, branchTitle }: { step: Step | undefined; 
           </Text>
         )}
         {step.branch && (
-          <Text size="1" color="gray">
-            Выход: «{branchTitle ?? step.branch}»
+          <Text size="2" data-testid="step-branch">
+            Ветка: {branchTitle ?? 'другая'}
           </Text>
         )}
       </Flex>
@@ -37,9 +42,19 @@ export function NodeStepResult({ step, branchTitle }: { step: Step | undefined; 
             <ExclamationTriangleIcon />
           </Callout.Icon>
           <Callout.Text>{step.error.message}</Callout.Text>
+          {step.error.code && (
+            <details className="problem-details">
+              <summary>Подробности</summary>
+              <Text size="1" color="gray" className="problem-code">
+                Код ошибки: {step.error.code}
+              </Text>
+            </details>
+          )}
         </Callout.Root>
       )}
-      <JsonViewer value={step.output} title="Результат" truncated={step.truncated} emptyText="Узел ничего не вернул" maxHeight={360} />
+      {!onlyBranch(step.output) && (
+        <JsonViewer value={step.output} title="Результат" truncated={step.truncated} emptyText="Шаг ничего не вернул" maxHeight={360} />
+      )}
       <JsonViewer value={step.input} title="Входные данные" openDepth={1} maxHeight={240} />
     </Flex>
   );

@@ -9,19 +9,23 @@ const TONES: Record<ToastTone, { color: 'violet' | 'green' | 'red' | 'amber'; Ic
   warning: { color: 'amber', Icon: ExclamationTriangleIcon },
 };
 
-export function ToastViewport() {
+/**
+ * The one notice of the page. `inline`: a compact line inside the editor's status bar, so it never
+ * covers the canvas or the inspector; otherwise fixed at the top right of the page.
+ */
+export function ToastViewport({ inline = false }: { inline?: boolean }) {
   const toasts = useToastStore((s) => s.toasts);
   const dismiss = useToastStore((s) => s.dismiss);
   return (
-    <div className="toast-viewport" role="status" aria-live="polite">
+    <div className={inline ? 'toast-viewport inline' : 'toast-viewport'} role="status" aria-live="polite" data-testid="toast-viewport">
       {toasts.map((t) => {
         const { color, Icon } = TONES[t.tone];
         return (
-          <Callout.Root key={t.id} color={color} variant="surface" className="toast" data-testid={`toast-${t.tone}`}>
+          <Callout.Root key={t.id} color={color} variant="surface" size="1" className="toast" data-testid={`toast-${t.tone}`} title={inline ? t.message : undefined}>
             <Callout.Icon>
               <Icon />
             </Callout.Icon>
-            <Callout.Text>{t.message}</Callout.Text>
+            <Callout.Text className="toast-text">{t.message}</Callout.Text>
             <IconButton size="1" variant="ghost" color="gray" aria-label="Закрыть уведомление" onClick={() => dismiss(t.id)} className="toast-close">
               <Cross2Icon />
             </IconButton>

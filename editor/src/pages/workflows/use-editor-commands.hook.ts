@@ -4,7 +4,7 @@ import { workflowsApi, type GraphIssue, type TestRunEvent, type TestRunResult } 
 import { useEditorApi } from '../../store/editor-store.context.tsx';
 import { errorMessage, toast } from '../../store/editor-toast.store.ts';
 
-export type Command = 'save' | 'publish' | 'activate' | 'deactivate' | 'test';
+export type Command = 'save' | 'publish' | 'publish-activate' | 'restore' | 'activate' | 'deactivate' | 'test';
 
 /** Save / publish / activate / test run against the server, with busy flags and Russian notices. */
 export function useEditorCommands() {
@@ -50,6 +50,22 @@ export function useEditorCommands() {
     [api],
   );
 
+  /** Refused for errors: the server's list goes to the problems panel, opened. */
+  const publishFailed = useCallback(
+    (err: unknown, what: string) => {
+      if (err instanceof ApiError && err.code === 'GRAPH_INVALID') {
+        const issues = ((err.details?.errors as GraphIssue[] | undefined) ?? []).map((i) => ({ ...i, severity: i.severity ?? 'error' }));
+        api.getState().setPublishIssues(issues);
+        api.getState().setProblemsOpen(true);
+        const count = api.getState().issues.filter((i) => i.severity === 'error').length || issues.length;
+        toast.error(`Правило не ${what}: исправьте ошибки (${count}) — они в списке «Проблемы»`);
+      } else {
+        toast.error(`Правило не ${what}: ${errorMessage(err)}`);
+      }
+    },
+    [api],
+  );
+
   const publish = useCallback(async () => {
     if (!(await save(true))) return;
     setBusy('publish');
@@ -58,19 +74,47 @@ export function useEditorCommands() {
       api.getState().setServerValidation(res.workflow);
       toast.success(`Опубликована версия ${res.version.version}`);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'GRAPH_INVALID') {
-        const issues = ((err.details?.errors as GraphIssue[] | undefined) ?? []).map((i) => ({ ...i, severity: i.severity ?? 'error' }));
-        api.getState().setPublishIssues(issues);
-        api.getState().setProblemsOpen(true);
-        const count = api.getState().issues.filter((i) => i.severity === 'error').length || issues.length;
-        toast.error(`Правило не опубликовано: исправьте ошибки (${count})`);
-      } else {
-        toast.error(`Не удалось опубликовать: ${errorMessage(err)}`);
-      }
+      publishFailed(err, 'опубликовано');
     } finally {
       setBusy(null);
     }
-  }, [api, save]);
+  }, [api, save, publishFailed]);
+
+  /** The primary action: save, publish and switch on in one server call. */
+  const publishAndActivate = useCallback(async () => {
+    if (!(await save(true))) return;
+    setBusy('publish-activate');
+    try {
+      const res = await workflowsApi.publishAndActivate(api.getState().workflowId);
+      api.getState().setServerValidation(res.workflow);
+      toast.success(`Опубликована версия ${res.version.version}, правило включено`);
+    } catch (err) {
+      publishFailed(err, 'включено');
+    } finally {
+      setBusy(null);
+    }
+  }, [api, save, publishFailed]);
+
+  /** «Вернуть эту версию»: the canvas reloads with the restored graph. */
+  const restore = useCallback(
+    async (version: number): Promise<boolean> => {
+      setBusy('restore');
+      try {
+        const s = api.getState();
+        const res = await workflowsApi.restoreVersion(s.workflowId, version);
+        api.getState().load(res.workflow);
+        const n = res.version.version;
+        toast.success(n === version ? `Черновик возвращён к версии ${version}` : `Версия ${version} восстановлена и опубликована как версия ${n}`);
+        return true;
+      } catch (err) {
+        toast.error(`Версию не удалось вернуть: ${errorMessage(err)}`);
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api],
+  );
 
   const setActive = useCallback(
     async (active: boolean) => {
@@ -79,9 +123,9 @@ export function useEditorCommands() {
         const id = api.getState().workflowId;
         const workflow = active ? await workflowsApi.activate(id) : await workflowsApi.deactivate(id);
         api.getState().setMeta(workflow);
-        toast.success(active ? 'Правило активно: входящие события обрабатываются' : 'Правило выключено: новые события не обрабатываются');
+        toast.success(active ? 'Правило включено: входящие события обрабатываются' : 'Правило выключено: новые события не обрабатываются');
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'NOT_PUBLISHED') toast.error('Сначала опубликуйте правило: активировать можно только опубликованную версию');
+        if (err instanceof ApiError && err.code === 'NOT_PUBLISHED') toast.error('Сначала опубликуйте правило: включить можно только опубликованную версию');
         else toast.error(errorMessage(err));
       } finally {
         setBusy(null);
@@ -108,7 +152,7 @@ export function useEditorCommands() {
     [api],
   );
 
-  return { busy, save, publish, activate: () => setActive(true), deactivate: () => setActive(false), testRun };
+  return { busy, save, publish, publishAndActivate, restore, activate: () => setActive(true), deactivate: () => setActive(false), testRun };
 }
 
 export type EditorCommands = ReturnType<typeof useEditorCommands>;

@@ -1,18 +1,20 @@
 import { Badge, Flex, Tooltip } from '@radix-ui/themes';
-import type { WorkflowSummary } from '../../api/workflows.api.ts';
-import { WORKFLOW_STATUS } from './workflow-format.util.ts';
+import { ruleStateOf, type EditorFacts, type RuleSummary } from './rule-state.util.ts';
 
-export function WorkflowStatusBadge({ workflow }: { workflow: Pick<WorkflowSummary, 'status' | 'hasUnpublishedChanges' | 'activeVersion'> }) {
-  const s = WORKFLOW_STATUS[workflow.status] ?? WORKFLOW_STATUS.draft;
+/** The rule's state the same way everywhere (list, editor toolbar): see `ruleStateOf`. */
+export function WorkflowStatusBadge({ workflow, facts }: { workflow: RuleSummary; facts?: EditorFacts }) {
+  const { publication, power } = ruleStateOf(workflow, facts);
   return (
-    <Flex gap="1" align="center" wrap="wrap">
-      <Badge color={s.color} variant="soft" data-testid="workflow-status" data-status={workflow.status}>
-        {s.title}
-      </Badge>
-      {workflow.hasUnpublishedChanges && workflow.status !== 'draft' && (
-        <Tooltip content="Черновик отличается от опубликованной версии">
-          <Badge color="violet" variant="outline">
-            Есть изменения
+    <Flex gap="1" align="center" wrap="nowrap" className="rule-state" data-testid="rule-state">
+      <Tooltip content={publication.hint}>
+        <Badge color={publication.color} variant="soft" data-testid="workflow-status" data-status={publication.kind}>
+          {publication.label}
+        </Badge>
+      </Tooltip>
+      {power && (
+        <Tooltip content={power.hint}>
+          <Badge color={power.color} variant={power.on ? 'soft' : 'outline'} data-testid="workflow-power" data-on={power.on}>
+            {power.label}
           </Badge>
         </Tooltip>
       )}
