@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { webhookConditionHttp } from '../support/workflow-graphs.ts';
 import type { HttpTestClient } from '../support/http-client.ts';
-import { latinWordsOnPage, launchBrowser, shareSession, uniqueEmail, type TestBrowser } from './browser.ts';
+import { axeViolations, latinWordsOnPage, launchBrowser, shareSession, uniqueEmail, type TestBrowser } from './browser.ts';
 
 let app: TestApp;
 let client: HttpTestClient;
@@ -44,6 +44,13 @@ async function expectRussianOnly(exclude: string[] = []) {
   expect(await latinWordsOnPage(page, ['C', 'V', 'D', 'Z'], ['.json-viewer-body', 'textarea', 'input', ...exclude]), `Latin words on ${page.url()}`).toEqual([]);
 }
 
+/** No serious or critical axe violations in the editor's current state. */
+async function expectAccessible() {
+  // The shared JSON viewer (step input/output) is checked with the logs pages that own it.
+  const found = await axeViolations(page, { exclude: ['.json-viewer'] });
+  expect(found, found.join('\n')).toEqual([]);
+}
+
 async function graphOf(id: string) {
   return (await client.get(`/api/workflows/${id}`)).body as { graph: { nodes: any[]; edges: any[] }; status: string; latestVersion: number | null };
 }
@@ -56,7 +63,8 @@ async function createRule(name: string, graph = webhookConditionHttp('http://127
 
 async function openEditor(id: string) {
   await page.goto(`${app.url}/rules/${id}`);
-  await page.locator('.react-flow__node').first().waitFor();
+  // Generous: CI runs browsers next to other test files on two cores.
+  await page.locator('.react-flow__node').first().waitFor({ timeout: 20_000 });
   await page.waitForTimeout(300);
 }
 
@@ -117,6 +125,7 @@ describe('the editor at 1440×900', () => {
     expect((await boxOf('palette-panel')).width).toBeGreaterThan(before + 60);
     await browser.shot('ux-editor-1440');
     await expectRussianOnly();
+    await expectAccessible();
   });
 
   it('adds a step from a connection dropped on empty canvas, only steps that may connect are offered', async () => {
@@ -221,7 +230,7 @@ describe('the editor at 1440×900', () => {
 
     await page.goto(`${app.url}/rules`);
     const row = page.getByTestId(`rule-row-${ruleId}`);
-    await row.waitFor();
+    await row.waitFor({ timeout: 20_000 });
     expect(await row.getByTestId('workflow-status').innerText()).toBe('Опубликовано v1');
     expect(await row.getByTestId('workflow-power').innerText()).toBe('Включено');
   });
@@ -242,6 +251,7 @@ describe('the editor at 1440×900', () => {
     expect(await history.getByTestId('version-changes-2').innerText()).toBe('изменены настройки 1 узла');
     expect(await history.getByTestId('version-changes-1').innerText()).toBe('Первая версия: 5 узлов, 3 связи');
     await expectRussianOnly();
+    await expectAccessible();
     await browser.shot('ux-version-history');
 
     await history.getByTestId('version-restore-1').click();
@@ -267,6 +277,7 @@ describe('the editor at 1440×900', () => {
     await error.waitFor();
     expect(await error.innerText()).toBe('Ошибка в JSON: строка 4, столбец 5 — ожидалась запятая или «}»');
     await expectRussianOnly();
+    await expectAccessible();
     await browser.shot('ux-test-run-json-error');
     await page.getByTestId('test-run-body').fill('{"lead": {"name": "Иван", "city": "Москва"}}');
     await page.getByTestId('test-run-submit').click();
@@ -282,6 +293,7 @@ describe('the editor at 1440×900', () => {
     // No ids of steps anywhere on screen.
     expect(await page.getByTestId('rule-editor').innerText()).not.toMatch(/\bn\d\b/);
     await expectRussianOnly();
+    await expectAccessible();
     await browser.shot('ux-test-run-branch');
 
     // The inspector closes with the selection; then the whole rule in view.
@@ -373,6 +385,7 @@ describe('the editor on a phone', () => {
     expect(await page.locator('.react-flow__node.selectable').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectRussianOnly();
+    await expectAccessible();
     await browser.shot('ux-editor-390');
     await page.setViewportSize(DESKTOP);
   });
