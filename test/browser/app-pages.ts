@@ -6,7 +6,7 @@ import { waitFor } from '../support/target-server.ts';
 import type { TestApp } from '../support/test-app.ts';
 
 /** Regions showing user data or code rather than interface text: left out of the Latin check. */
-export const DATA_REGIONS = ['code', 'pre', '.rt-Code', '.json-viewer-body', '.react-flow__pane', '[data-user-data]'];
+export const DATA_REGIONS = ['code', 'pre', '.rt-Code', '.json-viewer', '.payload-summary', '[data-user-data]'];
 
 export const RULE_OK = 'Заявки из Краснодара';
 export const RULE_FAILING = 'Передача в отдел продаж';

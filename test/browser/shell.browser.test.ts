@@ -155,4 +155,18 @@ describe('the sidebar on a wide screen', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
   });
+
+  it('shows a visible focus ring on the navigation when reached by keyboard', async () => {
+    await page.goto(app.url + '/logs');
+    await page.getByRole('link', { name: 'Обзор', exact: true }).waitFor();
+    const link = page.locator('.app-sidebar').getByRole('link', { name: 'Правила', exact: true });
+    for (let i = 0; i < 6 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await link.evaluate((el) => el === document.activeElement), 'Tab reaches «Правила»').toBe(true);
+    const ring = await link.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+  });
 });

@@ -36,11 +36,23 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
           <button
             type="button"
             className={compact ? 'user-menu-trigger compact' : 'user-menu-trigger'}
-            aria-label={`Меню пользователя: ${user.name || user.email}`}
+            // Icon-only: the name comes from the label; otherwise from the visible name and e-mail.
+            aria-label={compact ? `Меню пользователя: ${user.name || user.email}` : undefined}
           >
-            <Avatar size="2" radius="full" fallback={initials(user.name, user.email)} color="violet" variant="soft" />
+            <span aria-hidden className="user-menu-avatar">
+              <Avatar
+                size="2"
+                radius="full"
+                color="violet"
+                variant="soft"
+                // Drawn by CSS when the button is icon-only: its name is the label, and letters in the
+                // markup would read as visible text missing from that name.
+                fallback={compact ? <span className="avatar-initials" data-initials={initials(user.name, user.email)} /> : initials(user.name, user.email)}
+              />
+            </span>
             {compact ? null : (
               <>
+                <span className="visually-hidden">Меню пользователя: </span>
                 <Flex direction="column" style={{ minWidth: 0, flex: 1 }} align="start">
                   <Text size="2" weight="medium" truncate style={{ maxWidth: '100%' }}>
                     {user.name || user.email}

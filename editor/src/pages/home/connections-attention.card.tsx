@@ -13,7 +13,7 @@ const PROBLEM: Record<ConnectionView['status'], string> = {
 /** «Подключения»: those that need the user (a failed check, a consent to give). */
 export function ConnectionsCard({ connections, loading }: { connections: { total: number; attention: ConnectionView[] } | null | undefined; loading: boolean }) {
   return (
-    <Card size="3" className="home-card" data-testid="overview-connections">
+    <Card size={{ initial: "2", sm: "3" }} className="home-card" data-testid="overview-connections">
       <Flex direction="column" gap="3">
         <Heading as="h2" size="3">
           Подключения

@@ -9,7 +9,7 @@ const SHOWN = 5;
 /** «Правила с ошибками»: rules whose runs failed or wait for a retry in the last 24 hours. */
 export function FailingRulesCard({ rules, loading }: { rules: { total: number; failing: WorkflowSummary[] } | null | undefined; loading: boolean }) {
   return (
-    <Card size="3" className="home-card" data-testid="overview-failing-rules">
+    <Card size={{ initial: "2", sm: "3" }} className="home-card" data-testid="overview-failing-rules">
       <Flex direction="column" gap="3">
         <Heading as="h2" size="3">
           Правила с ошибками за 24 часа

@@ -7,7 +7,7 @@ import { formatDateTime, formatRelative } from '../../components/date-format.uti
 /** «Последние события»: the latest webhooks, each a link to it in «Логи». */
 export function RecentEventsCard({ events, loading }: { events: LogEvent[] | null | undefined; loading: boolean }) {
   return (
-    <Card size="3" className="home-card" data-testid="overview-events">
+    <Card size={{ initial: "2", sm: "3" }} className="home-card" data-testid="overview-events">
       <Flex direction="column" gap="3">
         <Flex justify="between" align="baseline" gap="3" wrap="wrap">
           <Heading as="h2" size="3">
@@ -41,7 +41,12 @@ export function RecentEventsCard({ events, loading }: { events: LogEvent[] | nul
                 </Flex>
                 <Text size="1" color="gray" title={formatDateTime(e.receivedAt)}>
                   {formatRelative(e.receivedAt)}
-                  {e.summary ? ` · ${e.summary}` : ''}
+                  {e.summary ? (
+                    <>
+                      {' · '}
+                      <span className="payload-summary">{e.summary}</span>
+                    </>
+                  ) : null}
                 </Text>
               </li>
             ))}

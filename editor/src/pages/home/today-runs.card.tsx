@@ -29,7 +29,7 @@ export function TodayRunsCard({ today, loading }: { today: TodayRuns | null | un
   const total = today ? OUTCOMES.reduce((n, o) => n + today[o.key].value, 0) : 0;
   const from = localMinute(today?.since ?? new Date());
   return (
-    <Card size="3" className="home-card" data-testid="overview-today">
+    <Card size={{ initial: "2", sm: "3" }} className="home-card" data-testid="overview-today">
       <Flex direction="column" gap="4">
         <Flex justify="between" align="baseline" gap="3" wrap="wrap">
           <Heading as="h2" size="3">
