@@ -99,4 +99,23 @@ describe('route-level code splitting', () => {
     expect(paths).toContain(`/${settings}`);
     expect(new URL(page.url()).pathname).toBe('/logs');
   });
+
+  it('a page file gone after a release: the app reloads once, then explains in Russian', async () => {
+    const home = `/${manifest['src/pages/home/home.page.tsx']!.file}`;
+    // What an old tab meets after a deploy: the server no longer has the hashed file.
+    await page.route(`**${home}`, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Файл не найден' }));
+    let loads = 0;
+    const onLoad = () => loads++;
+    page.on('load', onLoad);
+    try {
+      await page.goto(app.url + '/');
+      await page.getByRole('heading', { name: 'Не удалось загрузить страницу', level: 1 }).waitFor();
+      expect(loads, 'one automatic reload, not a loop').toBe(2);
+      expect(await page.getByRole('button', { name: 'Обновить страницу' }).isVisible()).toBe(true);
+    } finally {
+      page.off('load', onLoad);
+      await page.unroute(`**${home}`);
+    }
+    browser.problems.length = 0; // the failed module load is logged by the browser on purpose here
+  });
 });
