@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleFlowEdge, RuleFlowNode } from './graph-flow.mapper.ts';
-import { copyNodes, pasteNodes } from './clipboard.util.ts';
+import { copyNodes, freePasteOffset, pasteNodes } from './clipboard.util.ts';
 
 const node = (id: string, type: string, props: Record<string, unknown> = {}): RuleFlowNode => ({
   id, type: 'rule', position: { x: 100, y: 50 }, data: { type, version: 1, props },
@@ -47,5 +47,16 @@ describe('copy and paste of nodes', () => {
     const into = pasteNodes(data, { nodes: [], edges: [] }, { x: 0, y: 0 }, isTrigger, false);
     expect(into.nodes.map((n) => n.id)).toEqual(['n1', 'n2']);
     expect(into.nodes[1]!.data.props).toEqual(nodes[1]!.data.props);
+  });
+});
+
+describe('freePasteOffset', () => {
+  it('keeps the small step when it is free, moves down past other steps otherwise', () => {
+    const data = copyNodes(nodes, edges, ['n3'])!;
+    expect(freePasteOffset(data, [], { x: 40, y: 40 })).toEqual({ x: 40, y: 40 });
+    // The original itself is in the way of a 40 px step.
+    const o = freePasteOffset(data, nodes, { x: 40, y: 40 });
+    expect(o.x).toBe(40);
+    expect(o.y).toBeGreaterThanOrEqual(110 + 20);
   });
 });

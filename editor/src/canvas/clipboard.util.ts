@@ -89,3 +89,27 @@ export function pasteNodes(
   }
   return { nodes, edges, skippedTriggers };
 }
+
+interface Sized {
+  position: XYPosition;
+  measured?: { width?: number; height?: number };
+}
+
+/**
+ * Where pasted nodes go: `start` (a small step from the originals) unless that covers an existing
+ * node; then further down, one group height at a time, so copies never land on top of other steps.
+ */
+export function freePasteOffset(data: ClipboardData, existing: Sized[], start: XYPosition, size = { width: 240, height: 110 }): XYPosition {
+  const box = (p: XYPosition, n?: Sized) => ({ x: p.x, y: p.y, w: n?.measured?.width ?? size.width, h: n?.measured?.height ?? size.height });
+  const taken = existing.map((n) => box(n.position, n));
+  const hits = (o: XYPosition) =>
+    data.nodes.some((c) => {
+      const a = box({ x: c.position.x + o.x, y: c.position.y + o.y });
+      return taken.some((b) => a.x < b.x + b.w + 20 && a.x + a.w + 20 > b.x && a.y < b.y + b.h + 20 && a.y + a.h + 20 > b.y);
+    });
+  const ys = data.nodes.map((n) => n.position.y);
+  const groupHeight = Math.max(...ys) - Math.min(...ys) + size.height;
+  let offset = start;
+  for (let i = 0; i < 30 && hits(offset); i++) offset = { x: start.x, y: offset.y + Math.max(40, Math.min(groupHeight, size.height)) + 20 };
+  return offset;
+}

@@ -25,12 +25,18 @@ describe('placeNewNode', () => {
     expect(placeNewNode([anchor], anchor, view)).toEqual({ x: 420, y: 100 });
   });
 
-  it('a crowded column: the spot moves to a free place inside the view rather than far below', () => {
-    const nodes = [node('n1', 100, 100), node('n2', 420, 100), node('n3', 420, 250), node('n4', 420, 400)];
-    const p = placeNewNode(nodes, nodes[0], view);
-    for (const n of nodes) expect(overlap(p, n), n.id).toBe(false);
-    expect(p.y + NODE_HEIGHT).toBeLessThanOrEqual(600);
-    expect(p.x + NODE_WIDTH).toBeLessThanOrEqual(1000);
+  it('a taken spot right of the selection: below it in the same column, then above, never left', () => {
+    const nodes = [node('n1', 100, 100), node('n2', 420, 100)];
+    expect(placeNewNode(nodes, nodes[0], view)).toEqual({ x: 420, y: 230 });
+    const crowded = [...nodes, node('n3', 420, 230), node('n4', 420, 360)];
+    const p = placeNewNode(crowded, crowded[0], view);
+    expect(p).toEqual({ x: 420, y: -30 });
+    for (const n of crowded) expect(overlap(p, n), n.id).toBe(false);
+  });
+
+  it('right of the selection even when that is off screen (the canvas pans to it)', () => {
+    const anchor = node('n1', 900, 100);
+    expect(placeNewNode([anchor], anchor, view).x).toBe(1220);
   });
 
   it('with no room in view it still returns a free spot', () => {

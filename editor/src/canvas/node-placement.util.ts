@@ -66,8 +66,19 @@ export function freeSpot(p: XYPosition, nodes: RuleFlowNode[], view?: FlowRect):
  */
 export function placeNewNode(nodes: RuleFlowNode[], anchor: RuleFlowNode | undefined, view: FlowRect): XYPosition {
   if (anchor) {
+    // The rule reads left to right: the new step goes right of the one it follows (down, then up
+    // its column, then the next column), even off screen — the canvas then pans to show it.
     const { w } = sizeOf(anchor);
-    return freeSpot({ x: anchor.position.x + w + GAP_X, y: anchor.position.y }, nodes, view);
+    const start = snap({ x: anchor.position.x + w + GAP_X, y: anchor.position.y });
+    const stepY = NODE_HEIGHT + GAP;
+    for (let col = 0; col < 4; col++) {
+      for (let k = 0; k < 13; k++) {
+        const dy = (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * stepY;
+        const spot = snap({ x: start.x + col * (NODE_WIDTH + GAP_X), y: start.y + dy });
+        if (!overlaps(spot, nodes)) return spot;
+      }
+    }
+    return freeSpot(start, nodes);
   }
   const centre = { x: view.x + view.width / 2 - NODE_WIDTH / 2, y: view.y + view.height / 2 - NODE_HEIGHT / 2 };
   return freeSpot(centre, nodes, view);

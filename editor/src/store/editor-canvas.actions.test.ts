@@ -46,9 +46,14 @@ describe('canvas actions of the editor store', () => {
     const first = store.getState().paste();
     expect(first).toEqual({ added: 1, skippedTriggers: 1 });
     const pasted = store.getState().nodes.at(-1)!;
-    expect(pasted).toMatchObject({ id: 'n3', position: { x: 40, y: 40 }, selected: true, data: { type: 'http.request' } });
+    // A 40 px step would cover the original: the copy goes below it instead.
+    expect(pasted).toMatchObject({ id: 'n3', selected: true, data: { type: 'http.request' } });
+    expect(pasted.position.x).toBe(40);
+    expect(pasted.position.y).toBeGreaterThanOrEqual(130);
     store.getState().paste();
-    expect(store.getState().nodes.at(-1)!.position).toEqual({ x: 80, y: 80 });
+    const second = store.getState().nodes.at(-1)!.position;
+    expect(second.x).toBe(80);
+    expect(second.y).toBeGreaterThan(pasted.position.y + 100);
     const dup = store.getState().duplicate(['n1']);
     expect(dup.added).toBe(1);
     expect(store.getState().selectedIds()).toEqual(['n5']);

@@ -1,7 +1,7 @@
 import type { XYPosition } from '@xyflow/react';
 import { outputsOf, type NodeTypeInfo } from '../../../core/graph/node-catalog.ts';
 import { nodeTypeKey } from '../api/node-types.api.ts';
-import { copyNodes, pasteNodes, type ClipboardData } from '../canvas/clipboard.util.ts';
+import { copyNodes, freePasteOffset, pasteNodes, type ClipboardData } from '../canvas/clipboard.util.ts';
 import { nextId, RULE_NODE_TYPE, type RuleFlowEdge, type RuleFlowNode } from '../canvas/graph-flow.mapper.ts';
 import { defaultProps } from '../forms/json-schema.util.ts';
 import type { EditorState, EditorStore } from './editor-state.types.ts';
@@ -41,8 +41,9 @@ export function createCanvasActions(get: () => EditorStore, change: Change): Can
   const isTrigger = (data: RuleFlowNode['data']) => get().nodeTypes[nodeTypeKey(data.type, data.version)]?.kind === 'trigger';
   const hasTrigger = () => get().nodes.some((n) => isTrigger(n.data));
 
-  const insert = (data: ClipboardData, offset: XYPosition) => {
+  const insert = (data: ClipboardData, step: XYPosition) => {
     const s = get();
+    const offset = freePasteOffset(data, s.nodes, step);
     const out = pasteNodes(data, { nodes: s.nodes, edges: s.edges }, offset, isTrigger, hasTrigger());
     if (out.nodes.length === 0) return { added: 0, skippedTriggers: out.skippedTriggers };
     const last = out.nodes[out.nodes.length - 1]!;
