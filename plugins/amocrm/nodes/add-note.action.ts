@@ -48,6 +48,7 @@ export const addNote = defineAction({
     link: templateProp('Ссылка на запись', 'Для звонка: адрес записи разговора.'),
   }),
   sample: { id: 40000001, lead_id: 10000001, note_type: 'common' },
+  summarize: (o) => (o?.lead_id ? `примечание в сделке ${o.lead_id}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const leadId = toId(ctx.props.leadId, 'ID сделки');

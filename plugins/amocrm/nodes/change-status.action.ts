@@ -18,6 +18,7 @@ export const changeStatus = defineAction({
     statusId: requiredStatusProp('Статус'),
   }),
   sample: { id: 10000001, pipeline_id: 6100001, status_id: 61000012, status_name: 'Переговоры', updated_at: 1740823200 },
+  summarize: (o) => (o?.id ? `сделка ${o.id} → «${o.status_name ?? o.status_id}»` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const leadId = toId(ctx.props.leadId, 'ID сделки');

@@ -64,6 +64,7 @@ export const createLead = defineAction({
     contactFields: fieldMap('contactFields').meta({ title: 'Поля нового контакта' }),
   }),
   sample: { id: SAMPLE_LEAD.id, lead: { ...SAMPLE_LEAD, old_status_id: undefined }, contact: SAMPLE_CONTACT, contactCreated: true },
+  summarize: (o) => (o?.id ? `сделка создана: ${o.id}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const meta = await metadataOf(remote);

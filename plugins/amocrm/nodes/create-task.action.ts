@@ -36,6 +36,7 @@ export const createTask = defineAction({
     responsibleUserId: userProp('Ответственный', 'Пусто — ответственный за сущность.'),
   }),
   sample: { id: 50000001, entity_id: 10000001, entity_type: 'leads', complete_till: 1740909600 },
+  summarize: (o) => (o?.id ? `задача создана: ${o.id}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const p = ctx.props;

@@ -46,6 +46,7 @@ export const findLead = defineAction({
     openOnly: z.boolean().default(false).meta({ title: 'Только открытые', description: 'Без сделок в статусах «Успешно реализовано» и «Закрыто и не реализовано».' }),
   }),
   sample: { found: true, count: 1, lead: SAMPLE_LEAD, contact: SAMPLE_CONTACT },
+  summarize: (o) => (o?.found ? `сделка найдена: ${o.lead?.id}` : 'сделка не найдена'),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const { by } = ctx.props;

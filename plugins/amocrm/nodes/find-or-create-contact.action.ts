@@ -31,6 +31,7 @@ export const findOrCreateContact = defineAction({
     responsibleUserId: userProp('Ответственный', 'Для нового контакта. Пусто — владелец интеграции.'),
   }),
   sample: { id: SAMPLE_CONTACT.id, created: false, contact: SAMPLE_CONTACT },
+  summarize: (o) => (o?.id ? `контакт ${o.created ? 'создан' : 'найден'}: ${o.id}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const meta = await metadataOf(remote);

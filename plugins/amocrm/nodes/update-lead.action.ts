@@ -21,6 +21,7 @@ export const updateLead = defineAction({
     responsibleUserId: userProp('Ответственный', 'Пусто — не менять.'),
   }),
   sample: { id: 10000001, updated_at: 1740823200, fields: { 'Результат звонка': 'Разговор состоялся' } },
+  summarize: (o) => (o?.id ? (o.unchanged ? `сделка ${o.id}: менять нечего` : `сделка ${o.id} обновлена`) : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const leadId = toId(ctx.props.leadId, 'ID сделки');

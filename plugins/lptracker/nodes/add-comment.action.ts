@@ -39,6 +39,7 @@ export const addComment = defineAction({
       .meta({ title: 'Текст', 'x-widget': 'template' }),
   }),
   sample: { leadId: 77972070, comment: { id: 3001, text: 'Сделка в AmoCRM: 10000001', created_at: '2023-11-14T22:15:00.000Z' }, created: true },
+  summarize: (o) => (o?.leadId ? `комментарий к лиду ${o.leadId}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const leadId = toId(ctx.props.leadId, 'ID лида');

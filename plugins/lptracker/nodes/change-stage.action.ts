@@ -23,6 +23,7 @@ export const changeStage = defineAction({
     stageId: requiredStageProp('Этап'),
   }),
   sample: { lead: SAMPLE_LEAD, stage: { id: 1648195, name: 'В работе' } },
+  summarize: (o) => (o?.lead?.id ? `лид ${o.lead.id} → этап «${o.stage?.name ?? o.stage?.id}»` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const p = ctx.props;

@@ -79,6 +79,7 @@ export const createLead = defineAction({
     fields: fieldMap('leadFields').meta({ title: 'Поля лида', description: 'Название поля → значение, например «Город» → {{trigger.lead.fields.Город}}.' }),
   }),
   sample: { id: SAMPLE_LEAD.id, lead: { ...SAMPLE_LEAD, stage_id: 1648185, stage: { id: 1648185, name: 'Новый лид' } }, contact: { ...SAMPLE_CONTACT, project_id: 94698, fields: {}, created_at: null }, contactCreated: true, created: true },
+  summarize: (o) => (o?.id ? `лид ${o.created === false ? 'уже был создан' : 'создан'}: ${o.id}` : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const p = ctx.props;

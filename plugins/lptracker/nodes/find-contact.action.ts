@@ -19,6 +19,7 @@ export const findContact = defineAction({
     email: templateProp('Email'),
   }),
   sample: { found: true, count: 1, contact: { ...SAMPLE_CONTACT, project_id: 94698, fields: { Должность: 'Директор' }, created_at: null }, contacts: [] },
+  summarize: (o) => (o?.found ? `контакт найден: ${o.contact?.id}` : 'контакт не найден'),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const project = projectById(await metadataOf(remote), ctx.props.projectId);

@@ -19,6 +19,7 @@ export const getCalls = defineAction({
     leadId: idProp('ID лида', 'Например, {{trigger.lead.id}}.'),
   }),
   sample: { leadId: 77972070, count: 1, answered: 1, last: SAMPLE_CALL, calls: [SAMPLE_CALL] },
+  summarize: (o) => (o ? `звонков: ${o.count ?? 0}, с ответом: ${o.answered ?? 0}` : null),
   async run(ctx) {
     const leadId = toId(ctx.props.leadId, 'ID лида');
     const calls = (await lptList(remoteOf(ctx), `/lead/${leadId}/calls`)).map(mapCall).filter((c): c is LptCall => c !== null);

@@ -28,6 +28,7 @@ export const updateLead = defineAction({
     fields: fieldMap('leadFields').meta({ title: 'Поля лида', description: 'Название поля → новое значение.' }),
   }),
   sample: { lead: SAMPLE_LEAD, updated: true },
+  summarize: (o) => (o?.lead?.id ? (o.updated ? `лид ${o.lead.id} обновлён` : `лид ${o.lead.id}: менять нечего`) : null),
   async run(ctx) {
     const remote = remoteOf(ctx);
     const p = ctx.props;

@@ -121,5 +121,7 @@ describe('the flagship flow both ways', () => {
     const all = await verdicts();
     expect(all.filter((r) => r.verdict === 'filtered').every((r) => /не подошло/.test(r.summary))).toBe(true);
     expect(all.map((r) => r.verdict).sort()).toEqual(['done', 'done', 'filtered', 'filtered']);
+    // «Логи» say what happened in business words.
+    expect(all.filter((r) => r.verdict === 'done').map((r) => r.summary).sort()).toEqual([`лид создан: ${lead.id}`, `примечание в сделке ${krasnodar.id}`]);
   });
 });
