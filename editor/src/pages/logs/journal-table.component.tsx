@@ -46,7 +46,6 @@ export function JournalTable({ entries, dimmed }: { entries: LogEntry[]; dimmed:
                 align="center"
                 className="clickable-row"
                 tabIndex={0}
-                aria-expanded={isOpen}
                 onClick={() => toggle(e.id)}
                 onKeyDown={(ev) => {
                   if (ev.key === 'Enter' || ev.key === ' ') {
@@ -56,9 +55,20 @@ export function JournalTable({ entries, dimmed }: { entries: LogEntry[]; dimmed:
                 }}
               >
                 <Table.Cell className="card-hide">
-                  <Flex align="center" className="row-chevron">
+                  {/* A table row may not carry aria-expanded: the state is the chevron button's. */}
+                  <button
+                    type="button"
+                    className="row-chevron row-disclosure"
+                    aria-expanded={isOpen}
+                    aria-label={isOpen ? 'Свернуть запись' : 'Развернуть запись'}
+                    tabIndex={-1}
+                    onClick={(ev) => {
+                      ev.stopPropagation();
+                      toggle(e.id);
+                    }}
+                  >
                     {isOpen ? <ChevronDownIcon /> : <ChevronRightIcon />}
-                  </Flex>
+                  </button>
                 </Table.Cell>
                 <Table.Cell className="card-title">
                   <Text className="nowrap">{formatDateTime(e.createdAt)}</Text>
