@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Box, Button, Callout, Flex, Heading, Spinner, Text, TextField } from '@radix-ui/themes';
 import { ExclamationTriangleIcon, MagicWandIcon, MagnifyingGlassIcon, PlusIcon } from '@radix-ui/react-icons';
 import { useNavigate } from 'react-router';
@@ -11,10 +11,12 @@ import { WorkflowsEmpty } from './workflows-empty.component.tsx';
 import { WorkflowNameDialog } from './workflow-name.dialog.tsx';
 import { DeleteWorkflowDialog } from './delete-workflow.dialog.tsx';
 import { ImportWorkflowButton } from './import-workflow.button.tsx';
-import { TemplateCreateDialog } from './template-create.dialog.tsx';
 import { ToastViewport } from './toast-viewport.component.tsx';
 import { downloadJson, exportFileName } from './workflow-format.util.ts';
 import './workflows.css';
+
+// The template form brings the generic forms and zod: loaded on the first «Создать из шаблона» only.
+const TemplateCreateDialog = lazy(() => import('./template-create.dialog.tsx').then((m) => ({ default: m.TemplateCreateDialog })));
 
 export function WorkflowsListPage() {
   const navigate = useNavigate();
@@ -141,7 +143,11 @@ export function WorkflowsListPage() {
         </Flex>
       )}
 
-      <TemplateCreateDialog open={fromTemplate} onClose={() => setFromTemplate(false)} onCreated={(w) => navigate(`/rules/${w.id}`)} />
+      {fromTemplate && (
+        <Suspense fallback={null}>
+          <TemplateCreateDialog open onClose={() => setFromTemplate(false)} onCreated={(w) => navigate(`/rules/${w.id}`)} />
+        </Suspense>
+      )}
       <WorkflowNameDialog
         open={creating}
         onOpenChange={setCreating}
