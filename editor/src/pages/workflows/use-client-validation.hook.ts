@@ -27,7 +27,7 @@ export function useClientValidation(nodeTypes: NodeTypeInfo[] | null) {
       const structural = state.edges !== prev.edges || state.nodes.length !== prev.nodes.length || state.nodes.some((n, i) => n.data !== prev.nodes[i]?.data);
       if (!structural) return;
       clearTimeout(timer);
-      timer = setTimeout(run, 300);
+      timer = setTimeout(run, 150);
     });
     return () => {
       clearTimeout(timer);
