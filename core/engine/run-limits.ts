@@ -93,7 +93,7 @@ export class RunBudget {
   checkRules(node: GraphNode, title: string, props: unknown): void {
     const n = countRules(props);
     if (n > this.limits.conditionRules) {
-      throw new UserError('CONDITION_TOO_MANY_RULES', `Условие ${nodeName(node, title)}: правил ${n}, а можно не больше ${this.limits.conditionRules} — разделите его на несколько условий`);
+      throw new UserError('CONDITION_TOO_MANY_RULES', `Условие ${nodeName(node, title)}: проверок ${n}, а можно не больше ${this.limits.conditionRules} — разделите его на несколько условий`);
     }
   }
 }

@@ -118,7 +118,7 @@ function explainRule(rule: RuleInput, scope: TemplateScope | undefined): RuleExp
  */
 export function explainGroup(group: ConditionGroupInput | GroupInput, scope?: TemplateScope): GroupExplanation {
   const g = group as GroupInput;
-  if (!g || !Array.isArray(g.rules)) throw new ConditionError('CONDITION_INVALID', 'Условие задано неверно: нет списка правил');
+  if (!g || !Array.isArray(g.rules)) throw new ConditionError('CONDITION_INVALID', 'Условие задано неверно: нет списка проверок');
   const match = g.match === 'any' ? 'any' : 'all';
   const rules = g.rules.map((item): RuleExplanation => {
     if (!isGroup(item)) return explainRule(item, scope);
