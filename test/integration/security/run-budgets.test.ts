@@ -63,7 +63,7 @@ describe('run budgets, in process', () => {
   it('refuses a condition with more rules than allowed', async () => {
     const rules = Array.from({ length: 3 }, () => ({ op: 'group', match: 'all', rules: Array.from({ length: 50 }, () => ({ left: 'a', op: 'eq', right: 'a' })) }));
     const result = await testRun(chain(node('t', 'webhook.catch', {}), node('c', 'logic.condition', { group: { match: 'all', rules } }, 250)), {});
-    expect(result.error.message).toMatch(/Условие «Условие»: правил 150, а можно не больше 100/);
+    expect(result.error.message).toMatch(/Условие «Условие»: проверок 150, а можно не больше 100/);
   });
 });
 
