@@ -80,7 +80,9 @@ interface Props {
 export function EditorToolbar({ commands, onTestRun, onHistory, onLayout }: Props) {
   const meta = useEditor((s) => s.meta);
   const dirty = useEditor((s) => s.dirty);
-  const errors = useEditor((s) => s.issues.filter((i) => i.severity === 'error').length);
+  // Errors of the graph itself block publishing; a broken connection found by a refused publish
+  // may be fixed in «Настройки» meanwhile, so it must not keep the button off: trying again is the way.
+  const errors = useEditor((s) => s.issues.filter((i) => i.severity === 'error' && !i.code.startsWith('CONNECTION_')).length);
   const empty = useEditor((s) => s.nodes.length === 0);
   const { busy } = commands;
   const state = meta ? ruleStateOf(meta, { dirty, errors }) : null;
