@@ -100,7 +100,7 @@ export function EditorToolbar({ commands, onTestRun, onHistory, onLayout }: Prop
       </Tooltip>
       <EditorNameField />
       <SaveState />
-      {meta && <WorkflowStatusBadge workflow={meta} facts={{ dirty }} />}
+      {meta && <WorkflowStatusBadge workflow={meta} facts={{ dirty }} wrap={false} />}
       <Separator orientation="vertical" />
       <UndoRedo />
       <div className="editor-toolbar-spacer" />
