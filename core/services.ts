@@ -10,6 +10,7 @@ import { createConnectionRuntime, type ConnectionRuntime } from './modules/conne
 import { createConnectionOAuth, type ConnectionOAuth } from './modules/connections/connection-oauth.ts';
 import { createConnectionWebhooks } from './modules/connections/connection-webhooks.ts';
 import { createEntityLinks, type EntityLinks } from './modules/links/entity-links.service.ts';
+import { createLinkViews, type LinkViews } from './modules/links/link-view.ts';
 import { createAdminModule, type AdminModule } from './modules/admin/admin.module.ts';
 import { tasks } from './queue/tasks/index.ts';
 import { wrapTask } from './queue/task-wrapper.ts';
@@ -21,6 +22,8 @@ export interface Services extends AdminModule {
   connectionRuntime: ConnectionRuntime;
   connectionOAuth: ConnectionOAuth;
   links: EntityLinks;
+  /** A run's links as «Логи» show them (names and card addresses). */
+  linkViews: LinkViews;
   workflows: WorkflowService;
   workflowTemplates: WorkflowTemplates;
   engine: EngineService;
@@ -54,6 +57,7 @@ export function createServices(deps: BaseDeps): Services {
     connectionRuntime,
     connectionOAuth,
     links,
+    linkViews: createLinkViews({ orm: deps.orm, registry: deps.registry, runtime: connectionRuntime, logger: deps.logger }),
     engine,
     workflows,
     workflowTemplates: createWorkflowTemplates({ pool: deps.pool, registry: deps.registry, workflows }),

@@ -103,4 +103,9 @@ export interface ConnectionDefinition<S extends z.ZodType = z.ZodType, M = any> 
   };
   /** Bound by a platform admin; users of the tenant see it but cannot change or remove it. */
   adminBound?: boolean;
+  /**
+   * Where a user opens a record of this account in the service's own interface (a deal's card),
+   * shown next to the ids a run linked; null when the service has no such address.
+   */
+  entityUrl?(credentials: z.infer<S>, ref: { type: string; id: string }): string | null;
 }

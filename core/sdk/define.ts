@@ -106,6 +106,8 @@ export interface PluginDefinition<H extends SimulatorHandle = SimulatorHandle> {
   connection?: ConnectionDefinition<any>;
   webhook?: WebhookParser;
   nodes: NodeDefinition[];
+  /** How the service names its record types in Russian (`{ lead: 'сделка' }`), for «Логи». */
+  entityTitles?: Record<string, string>;
   /** Ready rules offered in «Создать из шаблона». */
   templates?: TemplateDefinition<any>[];
   /** The plugin's fake remote API, used by tests, benchmarks and `npm run demo`. */

@@ -19,6 +19,7 @@ export default definePlugin({
   description: 'Сделки, контакты, примечания и задачи AmoCRM: вебхуки аккаунта и запись через API v4',
   version: '1.0.0',
   connection: amoConnection,
+  entityTitles: { lead: 'сделка', contact: 'контакт', company: 'компания', task: 'задача', note: 'примечание' },
   webhook: { parse: parseAmoRequest },
   nodes: [
     leadAdded,

@@ -18,6 +18,8 @@ export default definePlugin<LptSimulator>({
   description: 'Лиды, этапы, комментарии и звонки LPTracker: вебхуки проектов и запись через API. Подключение привязывает администратор платформы.',
   version: '1.0.0',
   connection: lptConnection,
+  // No lead card address: LPTracker documents no link into its web interface.
+  entityTitles: { lead: 'лид', contact: 'контакт' },
   webhook: { parse: parseLptRequest },
   nodes: [leadCreated, leadUpdated, leadStageChanged, leadDeleted, callFinished, createLead, updateLead, changeStage, addComment, findContact, getCalls],
   templates: [amoLeadToLptLead, lptRefusalToAmoLost],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import { paginationQuery } from '../../http/mount-routes.ts';
 import type { Container } from '../../container.ts';
+import type { Graph } from '../../graph/graph.schema.ts';
 
 const uuid = z.string().uuid('Неверный идентификатор');
 const idParams = z.object({ id: uuid });
@@ -19,16 +20,18 @@ const runSchema = z.object({
   createdAt: z.date(), startedAt: z.date().nullable(), finishedAt: z.date().nullable(), durationMs: z.number().nullable(),
 });
 
-const entityRef = z.object({ system: z.string(), type: z.string(), id: z.string() });
+const entityRef = z.object({
+  system: z.string(), type: z.string(), id: z.string(),
+  systemTitle: z.string().describe('Название системы, например «AmoCRM»'),
+  typeTitle: z.string().describe('Как система называет запись, например «сделка»'),
+  url: z.string().nullable().describe('Карточка записи в интерфейсе системы, если у неё есть адрес'),
+});
 const linkSchema = z.object({ a: entityRef, b: entityRef }).describe('Одна и та же запись в двух системах, связанная этим запуском');
 
 /** The run with the cross-system links it created («AmoCRM сделка 123 ↔ LPTracker лид 456»). */
 async function runWithLinks(c: Container, tenantId: string, runId: string) {
   const [run, links] = await Promise.all([c.runQueries.getRun(tenantId, runId), c.links.ofRun(tenantId, runId)]);
-  return {
-    ...run,
-    links: links.map((l) => ({ a: { system: l.aSystem, type: l.aType, id: l.aId }, b: { system: l.bSystem, type: l.bType, id: l.bId } })),
-  };
+  return { ...run, links: await c.linkViews(tenantId, (run as { graph?: Graph }).graph ?? null, links) };
 }
 
 export const runRoutes = [

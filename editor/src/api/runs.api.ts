@@ -34,6 +34,12 @@ export interface EntityRef {
   system: string;
   type: string;
   id: string;
+  /** «AmoCRM» — the plugin's title. */
+  systemTitle?: string;
+  /** «сделка» — how the service names this record. */
+  typeTitle?: string;
+  /** The record's card in the service's own interface, when it has one. */
+  url?: string | null;
 }
 
 export interface RunDetail extends Run {

@@ -8,10 +8,12 @@ import { amoGet } from '../client/amo-client.ts';
 import type { AmoMetadata } from '../metadata/amo-metadata.types.ts';
 import { loadAmoMetadata } from '../metadata/load-metadata.ts';
 import { amoOptions, summarizeMetadata } from '../metadata/metadata-options.ts';
-import { accountHost, amoCredentialsSchema } from './credentials.schema.ts';
+import { accountHost, amoCredentialsSchema, apiBase } from './credentials.schema.ts';
 import { authorizeUrl, exchangeCode, refreshTokens } from './oauth.ts';
 import { refreshDue } from './token-lifetime.ts';
 import { syncWebhooks } from './webhooks-sync.ts';
+
+const CARD_PATHS: Record<string, string> = { lead: 'leads', contact: 'contacts', company: 'companies' };
 
 export const amoConnection = defineConnection<typeof amoCredentialsSchema, AmoMetadata>({
   title: 'Аккаунт AmoCRM',
@@ -31,4 +33,6 @@ export const amoConnection = defineConnection<typeof amoCredentialsSchema, AmoMe
   metadata: { load: loadAmoMetadata, summary: summarizeMetadata },
   options: amoOptions,
   webhooks: { sync: syncWebhooks },
+  // The account's own web interface lives on the same host as its API.
+  entityUrl: (c, ref) => (CARD_PATHS[ref.type] && /^\d+$/.test(ref.id) ? `${apiBase(c)}/${CARD_PATHS[ref.type]}/detail/${ref.id}` : null),
 });

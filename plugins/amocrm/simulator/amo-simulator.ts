@@ -17,6 +17,7 @@ import { registerLeadRoutes } from './routes/leads.routes.ts';
 import { registerLinkRoutes } from './routes/links.routes.ts';
 import { registerNoteRoutes } from './routes/notes.routes.ts';
 import { registerOAuthRoutes } from './routes/oauth.routes.ts';
+import { registerCardRoutes } from './routes/card.routes.ts';
 import { registerPipelineRoutes } from './routes/pipelines.routes.ts';
 import { registerTaskRoutes } from './routes/tasks.routes.ts';
 import { registerUserRoutes } from './routes/users.routes.ts';
@@ -157,6 +158,7 @@ export async function startAmoSimulator(opts: AmoSimulatorOptions = {}): Promise
   registerWebhookRoutes(api, core);
   const open = new Router();
   registerOAuthRoutes(open, core, oauth);
+  registerCardRoutes(open, core);
   const adminRouter = new Router();
   registerAdminRoutes(adminRouter, {
     state,

@@ -116,11 +116,21 @@ describe('the flagship flow both ways', () => {
     const own = lpt.admin.createLead({ name: 'Лид с сайта' });
     lpt.admin.moveLead(own.id, 'Отказ');
     await lpt.flushWebhooks();
-    const verdicts = async () => ((await user.get('/api/runs')).body.items as { verdict: string | null; summary: string }[]);
+    const verdicts = async () => ((await user.get('/api/runs')).body.items as { id: string; verdict: string | null; summary: string }[]);
     await expect.poll(async () => (await verdicts()).filter((r) => r.verdict === 'filtered').length, { timeout: 20_000 }).toBe(2);
     const all = await verdicts();
     expect(all.filter((r) => r.verdict === 'filtered').every((r) => /не подошло/.test(r.summary))).toBe(true);
     expect(all.map((r) => r.verdict).sort()).toEqual(['done', 'done', 'filtered', 'filtered']);
+    // The run that created the lead shows the pair, the deal with the address of its card.
+    const created = all.find((r) => r.summary === `лид создан: ${lead.id}`)!;
+    const detail = (await user.get(`/api/runs/${created.id}`)).body;
+    expect(detail.links).toEqual([{
+      a: { system: 'amocrm', type: 'lead', id: String(krasnodar.id), systemTitle: 'AmoCRM', typeTitle: 'сделка', url: `${amo.url}/leads/detail/${krasnodar.id}` },
+      b: { system: 'lptracker', type: 'lead', id: String(lead.id), systemTitle: 'LPTracker', typeTitle: 'лид', url: null },
+    }]);
+    const card = await fetch(detail.links[0].a.url);
+    expect(card.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await card.text()).toContain('Кухня на заказ');
     // «Логи» say what happened in business words.
     expect(all.filter((r) => r.verdict === 'done').map((r) => r.summary).sort()).toEqual([`лид создан: ${lead.id}`, `примечание в сделке ${krasnodar.id}`]);
   });

@@ -85,7 +85,11 @@ describe('run detail', () => {
       await app.c.links.link(bobTenant, { ...amo, id: '999' }, { ...lpt, id: '888' }, run.id);
 
       const detail = (await alice.get(`/api/runs/${run.id}`)).body;
-      expect(detail.links).toEqual([{ a: amo, b: lpt }]);
+      // Named in each service's words; no card address without a connection of that CRM in the run.
+      expect(detail.links).toEqual([{
+        a: { ...amo, systemTitle: 'AmoCRM', typeTitle: 'сделка', url: null },
+        b: { ...lpt, systemTitle: 'LPTracker', typeTitle: 'лид', url: null },
+      }]);
       expect(detail.steps.length).toBeGreaterThan(0);
       expect((await bob.get(`/api/runs/${run.id}`)).status).toBe(404);
     } finally {

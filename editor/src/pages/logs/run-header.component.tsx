@@ -4,12 +4,12 @@ import { Callout, Card, Code, DataList, Flex, Heading, Link, Spinner, Text } fro
 import {
   CheckCircledIcon, ClockIcon, CrossCircledIcon, InfoCircledIcon, Link2Icon, MinusCircledIcon, UpdateIcon,
 } from '@radix-ui/react-icons';
-import type { RunDetail } from '../../api/runs.api.ts';
+import type { EntityRef, RunDetail } from '../../api/runs.api.ts';
 import { CopyButton } from '../../components/copy-button.component.tsx';
 import { DetailsDisclosure } from '../../components/details-disclosure.component.tsx';
 import { formatDateTime, formatDuration, shortId } from '../../components/date-format.util.ts';
 import { attemptText, type RunOutcome } from './run-outcome.util.ts';
-import { linkLabel } from './entity-labels.util.ts';
+import { entityLabel } from './entity-labels.util.ts';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -140,11 +140,24 @@ export function RunHeader({ run, outcome, systemTitles }: { run: RunDetail; outc
           {links.map((l, i) => (
             <Flex key={i} align="center" gap="2" className="run-link-row">
               <Link2Icon aria-hidden />
-              <Text size="2">{linkLabel(l, systemTitles)}</Text>
+              <Text size="2">
+                <EntityName entity={l.a} titles={systemTitles} /> ↔ <EntityName entity={l.b} titles={systemTitles} />
+              </Text>
             </Flex>
           ))}
         </Flex>
       ) : null}
     </Flex>
+  );
+}
+
+/** A linked record: its card in the service when it has an address, its name otherwise. */
+function EntityName({ entity, titles }: { entity: EntityRef; titles: Record<string, string> }) {
+  const label = entityLabel(entity, titles);
+  if (!entity.url) return <>{label}</>;
+  return (
+    <Link href={entity.url} target="_blank" rel="noopener noreferrer" data-testid="run-link-url">
+      {label}
+    </Link>
   );
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { validateGraph } from '../../../core/graph/validate-graph.ts';
 import { createPluginRegistry } from '../../../core/plugins/plugin-registry.ts';
-import { plugins } from '../../index.ts';
-import { amoLeadToLptLead } from './amo-lead-to-lpt.template.ts';
-import { lptRefusalToAmoLost } from './lpt-refusal-to-amo.template.ts';
+import { plugins } from '../../../plugins/index.ts';
+import { amoLeadToLptLead } from '../../../plugins/lptracker/templates/amo-lead-to-lpt.template.ts';
+import { lptRefusalToAmoLost } from '../../../plugins/lptracker/templates/lpt-refusal-to-amo.template.ts';
 
 const registry = createPluginRegistry(plugins);
 const AMO = '11111111-1111-4111-8111-111111111111';
