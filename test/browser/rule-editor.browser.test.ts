@@ -219,7 +219,8 @@ describe('the rule editor, end to end', () => {
     await expectRussianOnly();
     await browser.shot('logs-runs');
 
-    await row.getByRole('link', { name: RULE_NAME }).click();
+    // The first cell opens the run; the rule's name opens the editor.
+    await row.getByRole('link', { name: /^Запуск от/ }).click();
     await page.waitForURL(/\/logs\/runs\/[0-9a-f-]{36}$/);
     const header = page.getByRole('heading', { level: 1 });
     await expect.poll(() => header.innerText()).toContain(RULE_NAME);
@@ -260,7 +261,7 @@ describe('the rule editor, end to end', () => {
     expect(await event.count()).toBe(1);
     // The payload in a line a salesperson reads, not the raw content type.
     expect(await event.innerText()).toContain('city: Краснодар');
-    await expectRussianOnly();
+    await expectRussianOnly(['.payload-summary']);
     await browser.shot('logs-events');
 
     await page.getByRole('link', { name: 'Журнал операций' }).click();

@@ -24,7 +24,8 @@ describe('connection test', () => {
   it('logs in afresh and names the account with its projects', async () => {
     const logins = sim.stats.logins;
     const stale = simRemote(sim, { limiter: noLimit, credentials: { token: 'expired-token-from-before', tokenAt: Date.now() } });
-    expect(await conn.test(stale)).toEqual({ account: `${sim.login} (2 проекта)`, accountId: sim.login });
+    // Users of the tenant see this line: projects, never the login.
+    expect(await conn.test(stale)).toEqual({ account: 'LPTracker: «Мой сайт», «Колл-центр»', accountId: sim.login });
     expect(sim.stats.logins).toBe(logins + 1);
     expect(stale.credentials.token).toMatch(/^[A-Za-z0-9]{32}$/);
   });
@@ -49,7 +50,7 @@ describe('connection test', () => {
 
 describe('metadata', () => {
   it('projects with their stages, lead and contact fields, and the staff', () => {
-    expect(meta.account).toEqual({ login: sim.login });
+    expect(JSON.stringify(meta)).not.toContain(sim.login);
     expect(meta.projects.map((p) => [p.id, p.name])).toEqual([[94698, 'Мой сайт'], [94699, 'Колл-центр']]);
     const site = meta.projects[0]!;
     expect(site.stages.map((s) => s.name)).toEqual(['Новый лид', 'В работе', 'Думает', 'Отказ', 'Успешная сделка']);

@@ -30,7 +30,12 @@ export const lptConnection = defineConnection<typeof lptCredentialsSchema, LptMe
     // Always a fresh login: credentials that were just replaced may still carry the old token.
     const creds = await ctx.refreshCredentials();
     const projects = await lptList(ctx, '/projects');
-    return { account: `${creds.login} (${projects.length} ${projectsWord(projects.length)})`, accountId: creds.login };
+    // The tenant's users see this line: it names the projects, never the login the admin typed.
+    const names = projects.map((p) => (p as { name?: unknown }).name).filter((n): n is string => typeof n === 'string' && n !== '');
+    const shown = names.slice(0, 2).map((n) => `«${n}»`).join(', ');
+    const rest = projects.length - Math.min(2, names.length);
+    const account = !shown ? `${projects.length} ${projectsWord(projects.length)}` : rest > 0 ? `${shown} и ещё ${rest} ${projectsWord(rest)}` : shown;
+    return { account: `LPTracker: ${account}`, accountId: creds.login };
   },
   refresh: {
     due: (c) => tokenDue(c),

@@ -5,7 +5,6 @@
  */
 import type { LptRemote } from '../client/lpt-remote.ts';
 import { lptList } from '../client/lpt-client.ts';
-import { currentCredentials } from '../client/relogin-once.ts';
 import type { LptFieldMeta, LptMetadata, LptProjectMeta, LptStageMeta, LptStaffMeta } from './lpt-metadata.types.ts';
 
 type Raw = Record<string, unknown>;
@@ -69,7 +68,6 @@ export async function loadLptMetadata(remote: LptRemote): Promise<LptMetadata> {
   const [projects, staff] = await Promise.all([lptList(remote, '/projects'), lptList(remote, '/staff')]);
   const loaded = await Promise.all(projects.map((p) => loadProject(remote, p)));
   return {
-    account: { login: currentCredentials(remote).login },
     projects: present(loaded),
     staff: present(
       staff.map((s): LptStaffMeta | null => {

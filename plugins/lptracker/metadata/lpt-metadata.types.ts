@@ -37,7 +37,6 @@ export interface LptStaffMeta {
 }
 
 export interface LptMetadata {
-  account: { login: string };
   projects: LptProjectMeta[];
   staff: LptStaffMeta[];
 }

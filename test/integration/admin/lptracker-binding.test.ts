@@ -67,9 +67,12 @@ describe('binding LPTracker to a tenant', () => {
     expect(view.metadata.summary.length).toBeGreaterThan(0);
     expect(view.settings).toEqual({});
     expect(listed.text).not.toContain(sim.password);
+    // Not the login either: users see the projects, the admin the credentials.
+    expect(listed.text).not.toContain(sim.login);
     const metadata = await user.get(`/api/connections/${connectionId}/metadata`);
     expect(metadata.status).toBe(200);
     expect(metadata.text).not.toContain(sim.password);
+    expect(metadata.text).not.toContain(sim.login);
   });
 
   it('the tenant\'s users cannot change, replace or delete it (403), and it stays', async () => {
@@ -95,7 +98,8 @@ describe('binding LPTracker to a tenant', () => {
     const replaced = await bind({ login: other.login, password: other.password, service: 'Колл-центр', baseUrl: other.url });
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ id: connectionId, status: 'ok' });
-    expect(replaced.body.account).toContain(other.login);
+    expect(other.stats.logins).toBeGreaterThan(0);
+    expect(replaced.body.account).toBe('LPTracker: «Мой сайт»');
     expect(await storedRows()).toHaveLength(1);
 
     const detail = await admin.get(`/api/admin/tenants/${tenantId}`);
