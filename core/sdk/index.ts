@@ -46,3 +46,5 @@ export { conditionGroupSchema, evaluateGroup } from '../graph/conditions.ts';
 export type { ConditionGroup } from '../graph/conditions.ts';
 export { renderTemplate, resolveTemplates, TemplateError } from '../graph/templates.ts';
 export { normalizePhone } from '../graph/phone.ts';
+export { isDict, own, setOwn, str, nonEmpty, int, positiveInt, num, bool, hash } from './payload-values.ts';
+export type { Dict } from './payload-values.ts';
