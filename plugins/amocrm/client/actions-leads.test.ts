@@ -1,34 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationalError, UserError } from '../../../core/sdk/index.ts';
-import { memoryKv, runAction, testRemote } from '../../../core/sdk/testing.ts';
+import { memoryKv, runAction } from '../../../core/sdk/testing.ts';
 import amocrm from '../index.ts';
-import type { AmoCredentials } from '../connection/credentials.schema.ts';
 import { SEED, type AmoSimulator } from '../simulator/amo-simulator.ts';
-import { sharedLimiter, startSim, tokenRemote, type TestAmoRemote } from './amo-test-kit.ts';
-import { startLossyProxy, type LossyProxy } from './lossy-proxy.ts';
+import { startLossyRig, type LossyRig, type TestAmoRemote } from './amo-test-kit.ts';
+import type { LossyProxy } from './lossy-proxy.ts';
 
 const CONN = '5b0e6c2a-1f0e-4c1e-9a43-2d7c5e1f0a01';
 let sim: AmoSimulator;
 let remote: TestAmoRemote;
 let proxy: LossyProxy;
 let lossy: TestAmoRemote;
+let rig: LossyRig;
 
 beforeAll(async () => {
-  sim = await startSim();
-  proxy = await startLossyProxy(sim.url);
-  const token = sim.issueLongLivedToken();
-  const limiter = sharedLimiter({ oneBucket: true });
-  remote = tokenRemote(sim, token, { limiter });
-  const creds: AmoCredentials = { authType: 'token', subdomain: sim.subdomain, accessToken: token, baseUrl: proxy.url };
-  // The same account through a proxy that can lose answers.
-  lossy = testRemote<AmoCredentials>(amocrm, { credentials: creds, id: '00000000-0000-4000-8000-0000000105e1', limiter }) as TestAmoRemote;
-  await remote.metadata();
-  await lossy.metadata();
+  rig = await startLossyRig('00000000-0000-4000-8000-0000000105e1');
+  ({ sim, remote, proxy, lossy } = rig);
 });
-afterAll(async () => {
-  await proxy.close();
-  await sim.close();
-});
+afterAll(() => rig.close());
 
 const run = (node: string, props: Record<string, unknown>, opts: { dryRun?: boolean; store?: ReturnType<typeof memoryKv>; key?: string; via?: TestAmoRemote; attempt?: number; linked?: { type: string; id: string | number }[] } = {}) =>
   runAction(amocrm, node, { props: { connectionId: CONN, ...props }, remote: opts.via ?? remote, dryRun: opts.dryRun, store: opts.store, idempotencyKey: opts.key, attempt: opts.attempt, linked: opts.linked }) as Promise<any>;

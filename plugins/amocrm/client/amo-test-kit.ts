@@ -4,6 +4,7 @@ import amocrm from '../index.ts';
 import type { AmoSimulator, AmoSimulatorOptions } from '../simulator/amo-simulator.ts';
 import type { AmoCredentials } from '../connection/credentials.schema.ts';
 import type { AmoRemote } from './amo-remote.ts';
+import { startLossyProxy, type LossyProxy } from './lossy-proxy.ts';
 
 export async function startSim(opts: AmoSimulatorOptions = {}): Promise<AmoSimulator> {
   return (await startSimulator(amocrm, opts as Record<string, unknown>)) as AmoSimulator;
@@ -46,4 +47,32 @@ export function tokenRemote(sim: AmoSimulator, token = sim.issueLongLivedToken()
 /** Requests the simulator saw for a method and path (`/api/v4/leads/notes`). */
 export function requestsTo(sim: AmoSimulator, method: string, path: string): number {
   return sim.stats.requests.filter((r) => r.method === method && r.path === path).length;
+}
+
+export type LossyRig = { sim: AmoSimulator; proxy: LossyProxy; remote: TestAmoRemote; lossy: TestAmoRemote; close(): Promise<void> };
+
+/**
+ * A simulator with two connections to one account sharing one limit: `remote` direct, `lossy`
+ * through a proxy that can lose answers (writes whose answer never comes back). Both warmed up.
+ */
+export async function startLossyRig(lossyId: string): Promise<LossyRig> {
+  const sim = await startSim();
+  const proxy = await startLossyProxy(sim.url);
+  const token = sim.issueLongLivedToken();
+  const limiter = sharedLimiter({ oneBucket: true });
+  const remote = tokenRemote(sim, token, { limiter });
+  const credentials: AmoCredentials = { authType: 'token', subdomain: sim.subdomain, accessToken: token, baseUrl: proxy.url };
+  const lossy = testRemote<AmoCredentials>(amocrm, { credentials, id: lossyId, limiter }) as TestAmoRemote;
+  await remote.metadata();
+  await lossy.metadata();
+  return {
+    sim,
+    proxy,
+    remote,
+    lossy,
+    async close() {
+      await proxy.close();
+      await sim.close();
+    },
+  };
 }

@@ -30,11 +30,8 @@ const enrich = async ({ props, output, remote }: { props: { loadContacts?: boole
 
 const sample = { lead: SAMPLE_LEAD_WITH_CONTACTS, account: SAMPLE_ACCOUNT };
 
-export const leadAdded = defineTrigger({
-  id: 'lead_added',
-  title: 'AmoCRM: новая сделка',
-  description: 'Запускает правило, когда в AmoCRM создана сделка (в выбранной воронке и статусе, если они заданы).',
-  events: ['amocrm.lead_added'],
+/** Props, sample and filter of the triggers that narrow by pipeline and status only. */
+const byPipelineAndStatus = {
   props: z.object({
     connectionId: connectionField(),
     pipelineId: pipelineProp('Воронка', 'Пусто — любая воронка.'),
@@ -42,8 +39,17 @@ export const leadAdded = defineTrigger({
     loadContacts,
   }),
   sample,
-  match: (event, props) => same(props.pipelineId, leadOf(event).pipeline_id) && same(props.statusId, leadOf(event).status_id),
+  match: (event: NormalizedEvent, props: { pipelineId?: unknown; statusId?: unknown }) =>
+    same(props.pipelineId, leadOf(event).pipeline_id) && same(props.statusId, leadOf(event).status_id),
   enrich,
+};
+
+export const leadAdded = defineTrigger({
+  id: 'lead_added',
+  title: 'AmoCRM: новая сделка',
+  description: 'Запускает правило, когда в AmoCRM создана сделка (в выбранной воронке и статусе, если они заданы).',
+  events: ['amocrm.lead_added'],
+  ...byPipelineAndStatus,
 });
 
 export const leadStatusChanged = defineTrigger({
@@ -71,15 +77,7 @@ export const leadUpdated = defineTrigger({
   title: 'AmoCRM: сделка изменена',
   description: 'Запускает правило на любое изменение сделки: поля, бюджет, название, статус.',
   events: ['amocrm.lead_updated'],
-  props: z.object({
-    connectionId: connectionField(),
-    pipelineId: pipelineProp('Воронка', 'Пусто — любая воронка.'),
-    statusId: statusProp('Статус', 'Пусто — любой статус.'),
-    loadContacts,
-  }),
-  sample,
-  match: (event, props) => same(props.pipelineId, leadOf(event).pipeline_id) && same(props.statusId, leadOf(event).status_id),
-  enrich,
+  ...byPipelineAndStatus,
 });
 
 export const leadResponsibleChanged = defineTrigger({
