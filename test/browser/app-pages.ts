@@ -2,8 +2,9 @@ import type { Page } from 'playwright-core';
 import type { Graph } from '../../core/graph/graph.schema.ts';
 import type { HttpTestClient } from '../support/http-client.ts';
 import { activeWorkflow } from '../support/workflow-graphs.ts';
-import { waitFor } from '../support/target-server.ts';
-import type { TestApp } from '../support/test-app.ts';
+import { startTargetServer, waitFor } from '../support/target-server.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { launchBrowser, shareSession, uniqueEmail, type TestBrowser } from './browser.ts';
 
 /** Regions showing user data or code rather than interface text: left out of the Latin check. */
 export const DATA_REGIONS = ['code', 'pre', '.rt-Code', '.json-viewer', '.payload-summary', '[data-user-data]'];
@@ -130,4 +131,42 @@ export async function visit(page: Page, baseUrl: string, p: AppPage): Promise<vo
   // A page whose code is still loading shows a progress bar; then the new page renders.
   await page.waitForFunction(() => !document.querySelector('.route-progress'));
   await p.ready(page);
+}
+
+export interface SeededApp {
+  app: TestApp;
+  client: HttpTestClient;
+  browser: TestBrowser & { problems: string[] };
+  page: Page;
+  pages: AppPage[];
+  close(): Promise<void>;
+}
+
+/**
+ * A product with a worker, a browser, one registered team (its session shared with the browser)
+ * and the workspace of `seedWorkspace`: a working and a failing rule with runs behind them.
+ */
+export async function startSeededApp(label: string): Promise<SeededApp> {
+  const [app, ok, failing, browser] = await Promise.all([
+    createTestApp({ worker: true, serveEditor: true, env: { RUN_MAX_ATTEMPTS: '1' } }),
+    startTargetServer(),
+    startTargetServer({ statuses: Array(20).fill(422) }),
+    launchBrowser(),
+  ]);
+  const close = async () => {
+    await browser.close();
+    await app.close();
+    await Promise.all([ok.close(), failing.close()]);
+  };
+  try {
+    const client = app.client();
+    const reg = await client.post('/api/auth/register', { email: uniqueEmail(label), password: 'надёжный-пароль-42', name: 'Мария Оболенская', company: 'ООО «Ромашка»' });
+    if (reg.status !== 201) throw new Error(`registration failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+    const pages = appPages(await seedWorkspace(app, client, { ok: ok.url, failing: failing.url }));
+    await shareSession(browser.context, client);
+    return { app, client, browser, page: browser.page, pages, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { startTargetServer } from '../support/target-server.ts';
+import type { TestApp } from '../support/test-app.ts';
 import type { HttpTestClient } from '../support/http-client.ts';
-import { axeViolations, latinWordsOnPage, launchBrowser, shareSession, uniqueEmail, VIEWPORTS, type TestBrowser } from './browser.ts';
-import { appPages, DATA_REGIONS, seedWorkspace, visit, type AppPage } from './app-pages.ts';
+import { axeViolations, latinWordsOnPage, shareSession, VIEWPORTS, type TestBrowser } from './browser.ts';
+import { DATA_REGIONS, startSeededApp, visit, type AppPage, type SeededApp } from './app-pages.ts';
 
 /**
  * Every page of the app, signed out and signed in, at a wide and a phone screen: no serious or
@@ -16,28 +15,13 @@ let client: HttpTestClient;
 let browser: TestBrowser & { problems: string[] };
 let page: Page;
 let pages: AppPage[];
-const targets: { close(): Promise<void> }[] = [];
+let rig: SeededApp | undefined;
 
 beforeAll(async () => {
-  const [a, ok, failing, b] = await Promise.all([
-    createTestApp({ worker: true, serveEditor: true, env: { RUN_MAX_ATTEMPTS: '1' } }),
-    startTargetServer(),
-    startTargetServer({ statuses: Array(20).fill(422) }),
-    launchBrowser(),
-  ]);
-  [app, browser] = [a, b];
-  targets.push(ok, failing);
-  page = browser.page;
-  client = app.client();
-  const reg = await client.post('/api/auth/register', { email: uniqueEmail('a11y'), password: 'надёжный-пароль-42', name: 'Мария Оболенская', company: 'ООО «Ромашка»' });
-  expect(reg.status).toBe(201);
-  pages = appPages(await seedWorkspace(app, client, { ok: ok.url, failing: failing.url }));
+  rig = await startSeededApp('a11y');
+  ({ app, client, browser, page, pages } = rig);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(targets.map((t) => t.close()));
-});
+afterAll(() => rig?.close());
 
 /** Checks the page as it is now; returns the failures instead of stopping at the first page. */
 async function check(label: string): Promise<string[]> {

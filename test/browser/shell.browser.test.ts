@@ -1,37 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
-import { startTargetServer } from '../support/target-server.ts';
-import { horizontalOverflow, launchBrowser, shareSession, uniqueEmail, VIEWPORTS, type TestBrowser, type ViewportName } from './browser.ts';
-import { appPages, seedWorkspace, visit, type AppPage } from './app-pages.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { horizontalOverflow, VIEWPORTS, type TestBrowser, type ViewportName } from './browser.ts';
+import { startSeededApp, visit, type AppPage, type SeededApp } from './app-pages.ts';
 
 let app: TestApp;
 let browser: TestBrowser & { problems: string[] };
 let page: Page;
 let pages: AppPage[];
-const targets: { close(): Promise<void> }[] = [];
+let rig: SeededApp | undefined;
 
 beforeAll(async () => {
-  const [a, ok, failing, b] = await Promise.all([
-    createTestApp({ worker: true, serveEditor: true, env: { RUN_MAX_ATTEMPTS: '1' } }),
-    startTargetServer(),
-    startTargetServer({ statuses: Array(20).fill(422) }),
-    launchBrowser(),
-  ]);
-  [app, browser] = [a, b];
-  targets.push(ok, failing);
-  page = browser.page;
-  const client = app.client();
-  const reg = await client.post('/api/auth/register', { email: uniqueEmail('shell'), password: 'надёжный-пароль-42', name: 'Мария Оболенская', company: 'ООО «Ромашка»' });
-  expect(reg.status).toBe(201);
-  pages = appPages(await seedWorkspace(app, client, { ok: ok.url, failing: failing.url }));
-  await shareSession(browser.context, client);
+  rig = await startSeededApp('shell');
+  ({ app, browser, page, pages } = rig);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await Promise.all(targets.map((t) => t.close()));
-});
+afterAll(() => rig?.close());
 
 const open = (p: AppPage) => visit(page, app.url, p);
 

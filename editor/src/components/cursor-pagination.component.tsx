@@ -1,6 +1,6 @@
-import { Button, Flex, Select, Text } from '@radix-ui/themes';
+import { Button, Flex, Text } from '@radix-ui/themes';
 import { ChevronLeftIcon, ChevronRightIcon } from '@radix-ui/react-icons';
-import { PAGE_SIZES } from '../hooks/use-url-filters.hook.ts';
+import { PageSizeSelect } from './page-size.select.tsx';
 import { formatNumber } from './date-format.util.ts';
 import { pageNumbers, rangeText, totalText, type PagePosition } from './cursor-paging.util.ts';
 
@@ -71,21 +71,7 @@ export function CursorPagination({ position, limit, count, total, totalCapped, h
             </Button>
           </Flex>
         </nav>
-        <Flex align="center" gap="2">
-          <Text size="2" color="gray">
-            На странице
-          </Text>
-          <Select.Root size="1" value={String(limit)} onValueChange={(v) => onLimit(Number(v))} disabled={disabled}>
-            <Select.Trigger aria-label="Записей на странице" />
-            <Select.Content>
-              {PAGE_SIZES.map((n) => (
-                <Select.Item key={n} value={String(n)}>
-                  {n}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-        </Flex>
+        <PageSizeSelect limit={limit} onLimit={onLimit} disabled={disabled} />
       </Flex>
     </Flex>
   );

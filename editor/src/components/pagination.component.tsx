@@ -1,6 +1,6 @@
-import { Flex, IconButton, Select, Text } from '@radix-ui/themes';
+import { Flex, IconButton, Text } from '@radix-ui/themes';
 import { ChevronLeftIcon, ChevronRightIcon } from '@radix-ui/react-icons';
-import { PAGE_SIZES } from '../hooks/use-url-filters.hook.ts';
+import { PageSizeSelect } from './page-size.select.tsx';
 import { formatNumber } from './date-format.util.ts';
 
 interface Props {
@@ -24,26 +24,7 @@ export function Pagination({ total, offset, limit, onChange, disabled }: Props) 
         Показано {formatNumber(from)}–{formatNumber(to)} из {formatNumber(total)}
       </Text>
       <Flex align="center" gap="3">
-        <Flex align="center" gap="2">
-          <Text size="2" color="gray">
-            На странице
-          </Text>
-          <Select.Root
-            size="1"
-            value={String(limit)}
-            onValueChange={(v) => onChange(0, Number(v))}
-            disabled={disabled}
-          >
-            <Select.Trigger aria-label="Записей на странице" />
-            <Select.Content>
-              {PAGE_SIZES.map((n) => (
-                <Select.Item key={n} value={String(n)}>
-                  {n}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-        </Flex>
+        <PageSizeSelect limit={limit} onLimit={(n) => onChange(0, n)} disabled={disabled} />
         <Text size="2" color="gray">
           Страница {formatNumber(page)} из {formatNumber(pages)}
         </Text>

@@ -14,17 +14,11 @@ export function emitContactEvent(core: SimCore, entity: AmoContact | AmoCompany,
   core.emit({ setting: `${action}_${kind}`, entity: 'contacts', action, pairs: contactPairs(core.state, entity, kind) });
 }
 
-export function createContact(core: SimCore, patch: ContactPatch, opts: MutationOptions = {}): AmoContact {
-  const s = core.state;
+/** What a new contact and a new company share: authorship, times, fields and tags. */
+function newEntityFields(core: SimCore, patch: ContactPatch) {
   const now = nowSec();
   const actor = core.actorId();
-  const id = s.nextId.contact++;
-  const fullName = [patch.first_name, patch.last_name].filter((x) => x && x.trim() !== '').join(' ');
-  const contact: AmoContact = {
-    id,
-    name: patch.name ?? (fullName || `Контакт #${id}`),
-    first_name: patch.first_name ?? '',
-    last_name: patch.last_name ?? '',
+  return {
     responsible_user_id: patch.responsible_user_id ?? actor,
     group_id: 0,
     created_by: patch.created_by ?? actor,
@@ -33,10 +27,23 @@ export function createContact(core: SimCore, patch: ContactPatch, opts: Mutation
     updated_at: patch.created_at ?? now,
     closest_task_at: null,
     is_deleted: false,
-    is_unsorted: false,
     custom_fields_values: applyFieldValues(null, patch.fields ?? []),
-    account_id: s.account.id,
-    tags: resolveTags(s, patch.tags ?? []),
+    account_id: core.state.account.id,
+    tags: resolveTags(core.state, patch.tags ?? []),
+  };
+}
+
+export function createContact(core: SimCore, patch: ContactPatch, opts: MutationOptions = {}): AmoContact {
+  const s = core.state;
+  const id = s.nextId.contact++;
+  const fullName = [patch.first_name, patch.last_name].filter((x) => x && x.trim() !== '').join(' ');
+  const contact: AmoContact = {
+    id,
+    name: patch.name ?? (fullName || `Контакт #${id}`),
+    first_name: patch.first_name ?? '',
+    last_name: patch.last_name ?? '',
+    ...newEntityFields(core, patch),
+    is_unsorted: false,
   };
   s.contacts.set(id, contact);
   for (const companyId of patch.companies ?? []) addLink(s, 'contacts', id, 'companies', companyId);
@@ -68,23 +75,11 @@ export function deleteContact(core: SimCore, contact: AmoContact): void {
 
 export function createCompany(core: SimCore, patch: ContactPatch, opts: MutationOptions = {}): AmoCompany {
   const s = core.state;
-  const now = nowSec();
-  const actor = core.actorId();
   const id = s.nextId.company++;
   const company: AmoCompany = {
     id,
     name: patch.name ?? `Компания #${id}`,
-    responsible_user_id: patch.responsible_user_id ?? actor,
-    group_id: 0,
-    created_by: patch.created_by ?? actor,
-    updated_by: patch.updated_by ?? patch.created_by ?? actor,
-    created_at: patch.created_at ?? now,
-    updated_at: patch.created_at ?? now,
-    closest_task_at: null,
-    is_deleted: false,
-    custom_fields_values: applyFieldValues(null, patch.fields ?? []),
-    account_id: s.account.id,
-    tags: resolveTags(s, patch.tags ?? []),
+    ...newEntityFields(core, patch),
   };
   s.companies.set(id, company);
   for (const leadId of patch.leads ?? []) addLink(s, 'companies', id, 'leads', leadId);

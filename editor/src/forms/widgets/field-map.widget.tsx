@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { Button, DropdownMenu, Flex, IconButton, Text, Tooltip } from '@radix-ui/themes';
 import { Cross2Icon, ListBulletIcon, PlusIcon } from '@radix-ui/react-icons';
 import type { OptionItem } from '../../api/connections.api.ts';
@@ -7,6 +6,7 @@ import { TemplateWidget } from './template.widget.tsx';
 import { useListConnection } from './remote-select.widget.tsx';
 import { useRemoteOptions, type RemoteOptions } from './use-remote-options.hook.ts';
 import { fieldTestId, type WidgetProps } from './widget.types.ts';
+import { useRowEditor } from './use-row-editor.hook.ts';
 
 interface Row {
   field: string;
@@ -90,19 +90,7 @@ export function FieldMapWidget({ schema, value, onChange, path, id }: WidgetProp
   const source = String(hint?.source ?? '');
   const connectionId = useListConnection(hint);
   const options = useRemoteOptions(connectionId, source, {});
-  const [rows, setRows] = useState<Row[]>(() => toRows(value));
-  const lastEmitted = useRef<unknown>(value);
-
-  useEffect(() => {
-    if (value !== lastEmitted.current) setRows(toRows(value));
-  }, [value]);
-
-  const emit = (next: Row[]) => {
-    setRows(next);
-    const out = Object.fromEntries(next.filter((r) => r.field !== '').map((r) => [r.field, r.value]));
-    lastEmitted.current = out;
-    onChange(out);
-  };
+  const { rows, setRows, emit } = useRowEditor(value, toRows, (next: Row[]) => Object.fromEntries(next.filter((r) => r.field !== '').map((r) => [r.field, r.value])), onChange);
 
   return (
     <Flex direction="column" gap="2" id={id} data-testid={fieldTestId(path)}>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
 import { Button, Flex, IconButton, Text, TextField, Tooltip } from '@radix-ui/themes';
 import { Cross2Icon, PlusIcon } from '@radix-ui/react-icons';
 import { schemaType } from '../json-schema.util.ts';
 import { TemplateWidget } from './template.widget.tsx';
 import { fieldTestId, type WidgetProps } from './widget.types.ts';
+import { useRowEditor } from './use-row-editor.hook.ts';
 
 interface Row {
   key: string;
@@ -28,21 +28,15 @@ function toRows(value: unknown): Row[] {
  */
 export function KeyValueWidget({ schema, value, onChange, path, id }: WidgetProps) {
   const asArray = schemaType(schema) === 'array';
-  const [rows, setRows] = useState<Row[]>(() => toRows(value));
-  const lastEmitted = useRef<unknown>(value);
-
-  useEffect(() => {
-    if (value !== lastEmitted.current) setRows(toRows(value));
-  }, [value]);
-
-  const emit = (next: Row[]) => {
-    setRows(next);
-    const out = asArray
-      ? next.map((r) => ({ key: r.key, value: r.value }))
-      : Object.fromEntries(next.filter((r) => r.key.trim() !== '').map((r) => [r.key.trim(), r.value]));
-    lastEmitted.current = out;
-    onChange(out);
-  };
+  const { rows, emit } = useRowEditor(
+    value,
+    toRows,
+    (next: Row[]) =>
+      asArray
+        ? next.map((r) => ({ key: r.key, value: r.value }))
+        : Object.fromEntries(next.filter((r) => r.key.trim() !== '').map((r) => [r.key.trim(), r.value])),
+    onChange,
+  );
   const update = (i: number, patch: Partial<Row>) => emit(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
