@@ -47,7 +47,10 @@ async function main() {
   if (role !== 'worker') {
     const app = createApp(container);
     const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.PORT, config.HOST, () => resolve(s)).on('error', reject);
+      // A CRM can fire thousands of webhooks at once; past Node's default backlog of 511 the kernel
+      // drops connection attempts and the sender retries its SYN after 1 s, 3 s…, beyond AmoCRM's
+      // 2 s answer window. Linux caps this at net.core.somaxconn (4096 by default).
+      const s = app.listen({ port: config.PORT, host: config.HOST, backlog: 4096 }, () => resolve(s)).on('error', reject);
     });
     server.keepAliveTimeout = 65_000;
     releasers.push({

@@ -13,30 +13,35 @@ const tooMany = (message: string, retryAfterSeconds: number) =>
  * rates, and a cap on events a tenant has waiting. A refused request is not acknowledged, so the
  * sender retries later; nothing is ever acknowledged and then dropped.
  */
-export function createIngestAdmission(deps: { pool: pg.Pool; config: Config }) {
+export function createIngestAdmission(deps: { query: (q: pg.QueryConfig) => Promise<pg.QueryResult>; config: Config }) {
   const { config } = deps;
   const perToken = new TokenBuckets(config.INGEST_RATE_PER_TOKEN, config.INGEST_BURST_PER_TOKEN);
   const perTenant = new TokenBuckets(config.INGEST_RATE_PER_TENANT, config.INGEST_BURST_PER_TENANT);
   let queued = new Map<string, number>();
   let queuedAt = 0;
   let refreshing: Promise<void> | null = null;
+  let known = false;
 
   /**
    * Waiting events per tenant, refreshed every few seconds (one grouped count over a partial
-   * index; requests arriving during the refresh wait for the same query).
+   * index). Only the first requests wait for it; after that the last counts answer while the next
+   * ones are read, so a flood never queues behind this query.
    */
   function refreshQueued(): Promise<void> | undefined {
     if (Date.now() - queuedAt < QUEUED_REFRESH_MS) return undefined;
-    refreshing ??= deps.pool
-      .query<{ tenant_id: string; n: number }>(`select tenant_id, count(*)::int as n from inbound_event where status = 'queued' group by tenant_id`)
+    refreshing ??= deps
+      .query({ name: 'ingest-queued', text: `select tenant_id, count(*)::int as n from inbound_event where status = 'queued' group by tenant_id` })
       .then(({ rows }) => {
-        queued = new Map(rows.map((r) => [r.tenant_id, r.n]));
+        queued = new Map(rows.map((r: { tenant_id: string; n: number }) => [r.tenant_id, r.n]));
         queuedAt = Date.now();
+        known = true;
       })
       .finally(() => {
         refreshing = null;
       });
-    return refreshing;
+    if (!known) return refreshing;
+    refreshing.catch(() => {}); // a failed refresh keeps the last counts; the next request retries
+    return undefined;
   }
 
   /** Synchronous when the waiting counts are fresh: this runs for every webhook. */

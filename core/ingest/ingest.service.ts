@@ -58,20 +58,49 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
   // go through a lane of connections held for ingest, taken from the process's one pool.
   const db = createDbLane(pool, 2);
   const INGEST_SQL = ingestBatchSql(config.TENANT_JOB_SLOTS);
-  const admission = createIngestAdmission({ pool, config });
-  const cache = new Map<string, { at: number; value: Endpoint | null }>();
+  const admission = createIngestAdmission({ query: (q) => db.query(q), config });
+  const cache = new Map<string, { at: number; value: Promise<Endpoint | null>; settled: boolean; refreshing: boolean }>();
 
-  async function endpoint(token: string): Promise<Endpoint | null> {
+  /**
+   * One lookup per token at a time, and none on the way of a request once the address is known: a
+   * stale entry answers at once while one refresh runs behind it, on the ingest lane. A CRM that
+   * fires a thousand webhooks at once to one address costs one query, and never waits behind run
+   * execution on the shared pool.
+   */
+  function endpoint(token: string): Promise<Endpoint | null> {
     const hit = cache.get(token);
-    if (hit && Date.now() - hit.at < ENDPOINT_TTL_MS) return hit.value;
-    const { rows } = await pool.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null; draft: Graph | null; blocked: boolean }>(
-      `select e.tenant_id, e.workflow_id, w.name, v.graph, case when v.graph is null then w.graph end as draft,
+    if (hit && (Date.now() - hit.at < ENDPOINT_TTL_MS || hit.refreshing)) return hit.value;
+    const value = lookupEndpoint(token);
+    if (cache.size > 10_000) cache.clear();
+    if (hit?.settled) {
+      // Stale but usable: the batch statement re-checks the token, so a revoked address is still refused.
+      hit.refreshing = true;
+      value.then(
+        (v) => cache.set(token, { at: Date.now(), value: Promise.resolve(v), settled: true, refreshing: false }),
+        () => cache.delete(token),
+      );
+      return hit.value;
+    }
+    const entry = { at: Date.now(), value, settled: false, refreshing: false };
+    cache.set(token, entry);
+    value.then(
+      () => (entry.settled = true),
+      // A failed lookup is not kept: the next request asks again.
+      () => cache.get(token) === entry && cache.delete(token),
+    );
+    return value;
+  }
+
+  async function lookupEndpoint(token: string): Promise<Endpoint | null> {
+    const { rows } = await db.query<{ tenant_id: string; workflow_id: string | null; name: string | null; graph: Graph | null; draft: Graph | null; blocked: boolean }>({
+      name: 'ingest-endpoint',
+      text: `select e.tenant_id, e.workflow_id, w.name, v.graph, case when v.graph is null then w.graph end as draft,
               (select t.blocked_at is not null from tenant t where t.id = e.tenant_id) as blocked
          from hook_endpoint e left join workflow w on w.id = e.workflow_id
          left join workflow_version v on v.id = w.active_version_id
         where e.token = $1 and e.revoked_at is null`,
-      [token],
-    );
+      values: [token],
+    });
     let value: Endpoint | null = null;
     if (rows[0]) {
       let trigger: ResolvedTrigger | null = null;
@@ -88,8 +117,6 @@ export function createIngest(deps: { pool: pg.Pool; config: Config; registry: Pl
       }
       value = { tenantId: rows[0].tenant_id, workflowId: rows[0].workflow_id, workflowName: rows[0].name, trigger, secrets: declaredSecrets(trigger, draft), blocked: rows[0].blocked };
     }
-    if (cache.size > 10_000) cache.clear();
-    cache.set(token, { at: Date.now(), value });
     return value;
   }
 

@@ -60,6 +60,7 @@ export function createConnectionRuntime(deps: { orm: MikroORM; pool: pg.Pool; se
    */
   async function refreshOnce(conn: IConnection, staleVersion: number, run: () => Promise<Record<string, unknown>>) {
     const def = definition(conn.plugin);
+    forgetNodeConnection(conn.id);
     try {
       return await orm.em.fork().transactional(async (em) => {
         await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`connection:${conn.id}`]);
@@ -80,7 +81,7 @@ export function createConnectionRuntime(deps: { orm: MikroORM; pool: pg.Pool; se
   }
 
   /** The ConnectionContext of a connection row (credentials decrypted now). */
-  async function contextOf(conn: IConnection, opts: { signal?: AbortSignal; logger?: Logger; credentials?: Record<string, unknown> } = {}): Promise<ConnectionContext<any>> {
+  async function contextOf(conn: IConnection, opts: { signal?: AbortSignal; logger?: Logger; credentials?: Record<string, unknown>; hookUrl?: string | null } = {}): Promise<ConnectionContext<any>> {
     const def = definition(conn.plugin);
     let version = conn.credentialsVersion;
     const signal = opts.signal ?? new AbortController().signal;
@@ -97,7 +98,7 @@ export function createConnectionRuntime(deps: { orm: MikroORM; pool: pg.Pool; se
       state,
       signal,
       logger: opts.logger ?? deps.logger.child({ connectionId: conn.id, plugin: conn.plugin }),
-      hookUrl: await hookUrlOf(conn.id),
+      hookUrl: opts.hookUrl !== undefined ? opts.hookUrl : await hookUrlOf(conn.id),
       async refresh(_stale, run) {
         const result = await refreshOnce(conn, version, run);
         version = result.version;
@@ -115,11 +116,36 @@ export function createConnectionRuntime(deps: { orm: MikroORM; pool: pg.Pool; se
   }
 
   /** A context whose credentials are fresh: refreshed first when the plugin says they are due. */
-  async function freshContextOf(conn: IConnection, opts: { signal?: AbortSignal; logger?: Logger } = {}) {
+  async function freshContextOf(conn: IConnection, opts: { signal?: AbortSignal; logger?: Logger; hookUrl?: string | null } = {}) {
     const ctx = await contextOf(conn, opts);
     const refresh = definition(conn.plugin).refresh;
     if (refresh?.due(ctx.credentials)) await ctx.refreshCredentials();
     return ctx;
+  }
+
+  /**
+   * The connection rows nodes name, kept for a moment: every run of a busy rule asks for the same
+   * one, once per node. A credentials refresh anywhere is still seen (a stale pair gets a 401, and
+   * refreshOnce hands over the stored one); a deleted connection stops being used within the TTL.
+   */
+  const NODE_CONNECTION_TTL_MS = 2000;
+  const nodeConnections = new Map<string, { at: number; value: Promise<{ conn: IConnection; hookUrl: string | null } | null> }>();
+  const forgetNodeConnection = (connectionId: string) => {
+    for (const key of nodeConnections.keys()) if (key.endsWith(`:${connectionId}`)) nodeConnections.delete(key);
+  };
+
+  function nodeConnection(tenantId: string, plugin: string, connectionId: string) {
+    const key = `${tenantId}:${plugin}:${connectionId}`;
+    const hit = nodeConnections.get(key);
+    if (hit && Date.now() - hit.at < NODE_CONNECTION_TTL_MS) return hit.value;
+    const value = (async () => {
+      const conn = await orm.em.fork().findOne(Connection, { id: connectionId, tenant: tenantId, plugin });
+      return conn ? { conn, hookUrl: await hookUrlOf(conn.id) } : null;
+    })();
+    if (nodeConnections.size > 5000) nodeConnections.clear();
+    nodeConnections.set(key, { at: Date.now(), value });
+    value.catch(() => nodeConnections.get(key)?.value === value && nodeConnections.delete(key));
+    return value;
   }
 
   /**
@@ -128,15 +154,16 @@ export function createConnectionRuntime(deps: { orm: MikroORM; pool: pg.Pool; se
    */
   async function contextForNode(tenantId: string, plugin: string, connectionId: string, opts: { signal?: AbortSignal; logger?: Logger } = {}) {
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(connectionId)) return null;
-    const conn = await orm.em.fork().findOne(Connection, { id: connectionId, tenant: tenantId, plugin });
-    if (!conn) return null;
+    const found = await nodeConnection(tenantId, plugin, connectionId);
+    if (!found) return null;
+    const { conn, hookUrl } = found;
     if (conn.status === 'pending') {
       throw new UserError('CONNECTION_NOT_AUTHORIZED', `Подключение «${conn.name}» ещё не авторизовано: завершите вход в «Настройках»`);
     }
-    return freshContextOf(conn, opts);
+    return freshContextOf(conn, { ...opts, hookUrl });
   }
 
-  return { definition, decrypt, stateOf, hookUrlOf, contextOf, freshContextOf, contextForNode, limiter };
+  return { definition, decrypt, stateOf, hookUrlOf, contextOf, freshContextOf, contextForNode, forgetNodeConnection, limiter };
 }
 
 export type ConnectionRuntime = ReturnType<typeof createConnectionRuntime>;

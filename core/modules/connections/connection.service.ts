@@ -123,6 +123,7 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
       await log(tenantId, 'info', `Изменены учётные данные подключения «${conn.name}»`, id);
     }
     await em.flush();
+    runtime.forgetNodeConnection(id);
     return retest ? test(tenantId, id) : view(conn);
   }
 
@@ -130,6 +131,7 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
     const { em, conn } = await load(tenantId, id);
     assertEditable(conn.plugin, Boolean(opts.byAdmin));
     await em.remove(conn).flush();
+    runtime.forgetNodeConnection(id);
     await log(tenantId, 'info', `Удалено подключение «${conn.name}»`, id);
   }
 
@@ -157,6 +159,7 @@ export function createConnectionService(deps: { orm: MikroORM; secretBox: Secret
     }
     conn.lastCheckedAt = new Date();
     await em.flush();
+    runtime.forgetNodeConnection(id);
     return view(conn);
   }
 

@@ -50,6 +50,10 @@ export interface AmoSimulatorOptions {
   sendUpdateWithStatus?: boolean;
   /** Extra delivery attempts after a failed one. Default 0 (deterministic tests). */
   webhookRetries?: number;
+  /** Pause before each retry, the last repeated. Default none; amoCRM waits about 5 min, 15 min, 15 min, 1 h. */
+  webhookRetryDelaysMs?: number[];
+  /** Webhook deliveries in flight at once. Default: no limit, every change is sent at once. */
+  webhookConcurrency?: number;
   /** Seed of the fault RNG. Default 1. */
   seed?: number;
   /** OAuth integrations known from the start. */
@@ -121,7 +125,7 @@ export async function startAmoSimulator(opts: AmoSimulatorOptions = {}): Promise
     actorId: () => state.account.current_user_id,
     emit: (e) => (buffer ? buffer.push(e) : sender.dispatch([e])),
   };
-  const sender = createWebhookSender({ state, selfUrl: () => core.baseUrl, retries: opts.webhookRetries ?? 0, timeoutMs: opts.webhookTimeoutMs });
+  const sender = createWebhookSender({ state, selfUrl: () => core.baseUrl, retries: opts.webhookRetries ?? 0, retryDelaysMs: opts.webhookRetryDelaysMs, timeoutMs: opts.webhookTimeoutMs, concurrency: opts.webhookConcurrency });
 
   /** Collects the events of one change so each subscriber gets them in one body. */
   function batch<T>(fn: () => T): T {

@@ -17,7 +17,11 @@ export interface WebhookSenderOptions {
   /** The account URL put into `account[_links][self]`. */
   selfUrl: () => string;
   retries: number;
+  /** Pause before each retry, the last repeated (amoCRM: about 5 min, 15 min, 15 min, 1 h). */
+  retryDelaysMs?: number[];
   timeoutMs?: number;
+  /** Deliveries in flight at once, over all subscribers; unset = no limit (every change at once). */
+  concurrency?: number;
 }
 
 // amoCRM waits 2 s for an answer; anything slower counts as an invalid response.
@@ -29,6 +33,17 @@ export function createWebhookSender(o: WebhookSenderOptions): WebhookSender {
   const inFlight = new Set<http.ClientRequest>();
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let closed = false;
+  const delays = o.retryDelaysMs ?? [];
+  const waiting = new Map<NodeJS.Timeout, () => void>();
+  // A pause that close() cuts short, so a closing simulator never waits out an hour-long retry.
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        waiting.delete(t);
+        resolve();
+      }, ms);
+      waiting.set(t, resolve);
+    });
 
   function attempt(url: string, body: string): Promise<AmoDelivery> {
     return new Promise((resolve) => {
@@ -72,9 +87,26 @@ export function createWebhookSender(o: WebhookSenderOptions): WebhookSender {
     });
   }
 
+  // A sender's pool of connections: a delivery waits for a free one (in order of the changes).
+  let busy = 0;
+  const queue: (() => void)[] = [];
+  async function limited(url: string, body: string): Promise<AmoDelivery> {
+    if (o.concurrency && busy >= o.concurrency) await new Promise<void>((resolve) => queue.push(resolve));
+    if (closed) return { url, body, status: null, ok: false, at: performance.now() };
+    busy++;
+    try {
+      return await attempt(url, body);
+    } finally {
+      busy--;
+      queue.shift()?.();
+    }
+  }
+
   async function deliver(url: string, body: string): Promise<void> {
     for (let i = 0; i <= o.retries && !closed; i++) {
-      const d = await attempt(url, body);
+      if (i > 0 && delays.length > 0) await pause(delays[Math.min(i - 1, delays.length - 1)]!);
+      if (closed) return;
+      const d = await limited(url, body);
       deliveries.push(d);
       if (d.ok) return;
     }
@@ -105,6 +137,11 @@ export function createWebhookSender(o: WebhookSenderOptions): WebhookSender {
     close() {
       closed = true;
       for (const req of inFlight) req.destroy();
+      for (const next of queue.splice(0)) next();
+      for (const [t, wake] of waiting) {
+        clearTimeout(t);
+        wake();
+      }
     },
   };
 }

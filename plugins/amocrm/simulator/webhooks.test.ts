@@ -1,5 +1,5 @@
 import qs from 'qs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { SEED, startAmoSimulator, type AmoSimulator } from './amo-simulator.ts';
 import { apiClient, startHookReceiver, type ApiCall, type HookReceiver } from './sim-test-kit.ts';
 
@@ -165,6 +165,49 @@ describe('deliveries', () => {
       ]);
     } finally {
       await local.close();
+    }
+  });
+
+  it('waits before a retry, as amoCRM does, and a closing simulator does not wait it out', async () => {
+    const local = await startAmoSimulator({ webhookRetries: 2, webhookRetryDelaysMs: [300] });
+    onTestFinished(() => local.close());
+    try {
+      await apiClient(local, local.issueLongLivedToken())('POST', '/api/v4/webhooks', { destination: hook.url, settings: ['add_lead'] });
+      hook.respond.status = 500;
+      local.admin.createLead({ name: 'Позже' });
+      await local.flushWebhooks();
+      const [first, second, third] = local.deliveries.map((d) => d.at);
+      expect(local.deliveries).toHaveLength(3);
+      expect(second! - first!).toBeGreaterThanOrEqual(290);
+      expect(third! - second!).toBeGreaterThanOrEqual(290);
+
+      local.admin.createLead({ name: 'Закрытие' });
+      await new Promise((r) => setTimeout(r, 100));
+      const closedAt = performance.now();
+      await Promise.all([local.close(), local.flushWebhooks()]);
+      expect(performance.now() - closedAt).toBeLessThan(250);
+      expect(local.deliveries).toHaveLength(4);
+    } finally {
+      hook.respond.status = 200;
+    }
+  });
+
+  it('sends through a pool of connections when asked to: changes wait for a free one', async () => {
+    const local = await startAmoSimulator({ webhookConcurrency: 2 });
+    onTestFinished(() => local.close());
+    try {
+      await apiClient(local, local.issueLongLivedToken())('POST', '/api/v4/webhooks', { destination: hook.url, settings: ['add_lead'] });
+      hook.respond.delayMs = 150;
+      const t0 = performance.now();
+      for (const name of ['1', '2', '3', '4']) local.admin.createLead({ name });
+      await local.flushWebhooks();
+      const done = local.deliveries.map((d) => d.at - t0).sort((a, b) => a - b);
+      expect(local.deliveries.every((d) => d.ok)).toBe(true);
+      // Two at a time: the last two end a whole answer time after the first two.
+      expect(done[2]! - done[0]!).toBeGreaterThanOrEqual(120);
+      expect(done[3]! - done[1]!).toBeGreaterThanOrEqual(120);
+    } finally {
+      hook.respond.delayMs = 0;
     }
   });
 
