@@ -100,7 +100,13 @@ describe('per-tenant limits', () => {
     await new Promise((r) => setTimeout(r, 1100)); // the address's bucket refills
     for (let i = 0; i < 5; i++) expect((await post(app, wf.hookPath, { i })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 2100)); // the waiting count is refreshed every 2 s
-    const res = await post(app, wf.hookPath, { more: true });
+    // The request that finds the count stale is answered from it and has it re-read behind it,
+    // so the cap holds from the next request at the latest.
+    let res = await post(app, wf.hookPath, { more: 1 });
+    if (res.status === 200) {
+      await new Promise((r) => setTimeout(r, 200));
+      res = await post(app, wf.hookPath, { more: 2 });
+    }
     expect(res.status).toBe(429);
     expect((await res.json()).error.message).toMatch(/Необработанных событий этого пространства больше 8/);
   });
