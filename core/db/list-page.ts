@@ -21,12 +21,19 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const encodeCursor = (at: Date | string, id: string) => Buffer.from(JSON.stringify([new Date(at).toISOString(), id])).toString('base64url');
+/**
+ * The time travels as PostgreSQL's own text, microseconds included: rows written by one statement
+ * share their time to the microsecond, and a time cut to milliseconds (a JS Date) would make the
+ * next page skip the rest of them.
+ */
+const encodeCursor = (at: string, id: string) => Buffer.from(JSON.stringify([at, id])).toString('base64url');
+
+const PG_TIME = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d(:?\d\d)?)?$/;
 
 function decodeCursor(cursor: string): [string, string] | null {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    return typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)) && /^[0-9a-f-]{36}$|^\d+$/i.test(id) ? [at, id] : null;
+    return typeof at === 'string' && typeof id === 'string' && PG_TIME.test(at) && /^[0-9a-f-]{36}$|^\d+$/i.test(id) ? [at, id] : null;
   } catch {
     return null;
   }
@@ -46,18 +53,32 @@ export async function listPage<T extends pg.QueryResultRow>(
 ): Promise<Page<T>> {
   const where = [sql.where];
   const pageArgs = [...args];
-  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  let cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  let from: '<' | '<=' = '<';
+  const offset = cursor ? 0 : Math.min(page.offset, MAX_OFFSET);
+  if (!cursor && offset > 0) {
+    // A numbered page: find its first row on the base table alone, then read the page from there
+    // with the joins, so skipping 10,000 rows never joins them.
+    const { rows } = await pool.query<{ at: string; id: string }>(
+      `select ${sql.time}::text as at, ${sql.id}::text as id from ${sql.countFrom} where ${sql.where}
+        order by ${sql.time} desc, ${sql.id} desc offset ${offset} limit 1`,
+      args,
+    );
+    if (rows[0]) [cursor, from] = [[rows[0].at, rows[0].id], '<='];
+  }
   if (cursor) {
     pageArgs.push(cursor[0], cursor[1]);
-    where.push(`(${sql.time}, ${sql.id}) < ($${pageArgs.length - 1}::timestamptz, $${pageArgs.length})`);
+    where.push(`(${sql.time}, ${sql.id}) ${from} ($${pageArgs.length - 1}::timestamptz, $${pageArgs.length})`);
   }
-  const offset = cursor ? 0 : Math.min(page.offset, MAX_OFFSET);
+  const beyondEnd = !cursor && offset > 0;
   const [items, count] = await Promise.all([
-    pool.query<T & { __at: Date; __id: string }>(
-      `select ${sql.select}, ${sql.time} as "__at", ${sql.id}::text as "__id" from ${sql.from} where ${where.join(' and ')}
-        order by ${sql.time} desc, ${sql.id} desc limit ${page.limit + 1} offset ${offset}`,
-      pageArgs,
-    ),
+    beyondEnd
+      ? { rows: [] as (T & { __at: string; __id: string })[] }
+      : pool.query<T & { __at: string; __id: string }>(
+          `select ${sql.select}, ${sql.time}::text as "__at", ${sql.id}::text as "__id" from ${sql.from} where ${where.join(' and ')}
+            order by ${sql.time} desc, ${sql.id} desc limit ${page.limit + 1}`,
+          pageArgs,
+        ),
     pool.query<{ n: number }>(`select count(*)::int as n from (select 1 from ${sql.countFrom} where ${sql.where} limit ${TOTAL_CAP + 1}) c`, args),
   ]);
   const more = items.rows.length > page.limit;
