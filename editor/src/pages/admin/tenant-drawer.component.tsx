@@ -9,6 +9,7 @@ import { TenantBlockSection } from './tenant-block.section.tsx';
 import { LptrackerSection } from './lptracker.section.tsx';
 import { TenantUsersSection } from './tenant-users.section.tsx';
 import { TenantActivitySection } from './tenant-activity.section.tsx';
+import '../../styles/side-sheet.css';
 
 interface Props {
   tenantId: string | null;
@@ -21,7 +22,7 @@ interface Props {
 export function TenantDrawer({ tenantId, onClose, onChanged }: Props) {
   return (
     <Dialog.Root open={Boolean(tenantId)} onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Content className="admin-sheet" aria-describedby={undefined} data-testid="admin-tenant-drawer">
+      <Dialog.Content className="side-sheet" aria-describedby={undefined} data-testid="admin-tenant-drawer">
         {tenantId && <TenantCard key={tenantId} tenantId={tenantId} onChanged={onChanged} />}
       </Dialog.Content>
     </Dialog.Root>

@@ -22,7 +22,7 @@ export function TenantsTable({ tenants, dimmed, selectedId, onOpen }: Props) {
           <Table.ColumnHeaderCell justify="end">Подключения</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell justify="end">Запуски за 24 ч</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Активность</Table.ColumnHeaderCell>
-          <Table.ColumnHeaderCell>LPTracker</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Привязка LPTracker</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Создано</Table.ColumnHeaderCell>
         </Table.Row>
       </Table.Header>

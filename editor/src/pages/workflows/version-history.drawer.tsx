@@ -7,6 +7,7 @@ import { LoadingState } from '../../components/loading-state.component.tsx';
 import { useApiData } from '../../hooks/use-api-data.hook.ts';
 import { useEditor } from '../../store/editor-store.context.tsx';
 import { formatDateTime, formatRelative } from './workflow-format.util.ts';
+import '../../styles/side-sheet.css';
 
 interface Props {
   open: boolean;
@@ -19,7 +20,7 @@ interface Props {
 export function VersionHistoryDrawer({ open, onOpenChange, restore, restoring }: Props) {
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Content className="editor-sheet" aria-describedby={undefined} data-testid="version-history">
+      <Dialog.Content className="side-sheet side-sheet-narrow" aria-describedby={undefined} data-testid="version-history">
         {open && <VersionList restore={restore} restoring={restoring} onDone={() => onOpenChange(false)} />}
       </Dialog.Content>
     </Dialog.Root>
