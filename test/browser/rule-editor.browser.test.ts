@@ -86,6 +86,23 @@ async function savedGraph(id: string) {
   return res.body as { graph: { nodes: any[]; edges: any[] }; validation: { errors: unknown[] }; status: string; activeVersion: number | null };
 }
 
+/**
+ * Opens «…». The menu of the previous action may still be closing (its exit animation), and a
+ * click on the trigger then is lost under load: wait for it to go, and click again if need be.
+ */
+async function openMoreMenu() {
+  await page.getByTestId('editor-more-menu').waitFor({ state: 'detached' });
+  for (let i = 0; ; i++) {
+    await page.getByTestId('editor-more').click();
+    try {
+      await page.getByTestId('editor-more-menu').waitFor({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (i === 3) throw err;
+    }
+  }
+}
+
 describe('the rule editor, end to end', () => {
   let workflowId = '';
   let hookUrl = '';
@@ -163,15 +180,15 @@ describe('the rule editor, end to end', () => {
 
   it('publishes, activates and shows the webhook address', async () => {
     // The separate actions live in «…» next to the primary «Опубликовать и включить».
-    await page.getByTestId('editor-more').click();
+    await openMoreMenu();
     await page.getByTestId('editor-publish').click();
     await page.getByTestId('toast-success').filter({ hasText: 'Опубликована версия 1' }).waitFor();
     await expect.poll(() => page.getByTestId('workflow-status').innerText()).toBe('Опубликовано v1');
-    await page.getByTestId('editor-more').click();
+    await openMoreMenu();
     await page.getByTestId('editor-activate').click();
     await page.getByTestId('toast-success').filter({ hasText: 'Правило включено' }).waitFor();
     await expect.poll(() => page.getByTestId('workflow-power').innerText()).toBe('Включено');
-    await page.getByTestId('editor-more').click();
+    await openMoreMenu();
     await page.getByTestId('editor-deactivate').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('editor-more-menu').waitFor({ state: 'detached' });
